@@ -1,0 +1,1 @@
+"""Sub-commands of `claimcare-desktop`, one module each (see cli.py)."""
