@@ -1,0 +1,145 @@
+"""Background work in two lanes, results back on the GUI thread.
+
+The database lane has a single worker because SQLite has one writer; the network lane
+has a few so a slow HQ never holds up a local query. A job receives a `TaskState` to
+report progress and to see whether it was cancelled. Its result (or exception) travels
+back by queued signal into the `Task` object, which lives on the GUI thread, so
+`on_done` / `on_error` always run there.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Job = Callable[["TaskState"], Any]
+
+
+class TaskState:
+    """What a running job sees: progress reporting and cancellation."""
+
+    def __init__(self, task: Task) -> None:
+        self._task = task
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        self._task.sig_progress.emit(done, total, message)
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class Task(QObject):
+    """A handle on one job: progress and completion signals, and `cancel()`."""
+
+    sig_progress = Signal(int, int, str)
+    sig_finished = Signal()
+    _sig_result = Signal(object)
+    _sig_failure = Signal(object)
+
+    def __init__(self, on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None) -> None:
+        super().__init__()
+        self.state = TaskState(self)
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._on_done = on_done
+        self._on_error = on_error
+        self._sig_result.connect(self._deliver_result)
+        self._sig_failure.connect(self._deliver_failure)
+
+    def cancel(self) -> None:
+        self.state.cancel()
+
+    def cancelled(self) -> bool:
+        return self.state.cancelled()
+
+    @Slot(object)
+    def _deliver_result(self, result: Any) -> None:
+        self.result = result
+        try:
+            if self._on_done is not None and not self.cancelled():
+                self._on_done(result)
+        finally:
+            self.sig_finished.emit()
+
+    @Slot(object)
+    def _deliver_failure(self, error: BaseException) -> None:
+        self.error = error
+        try:
+            if self.cancelled():
+                return
+            if self._on_error is not None:
+                self._on_error(error)
+            else:
+                log.error("background task failed", exc_info=error)
+        finally:
+            self.sig_finished.emit()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task, job: Job) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._task = task
+        self._job = job
+
+    def run(self) -> None:
+        try:
+            result = self._job(self._task.state)
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
+            log.debug("task raised", exc_info=exc)
+            self._task._sig_failure.emit(exc)
+        else:
+            self._task._sig_result.emit(result)
+
+
+class TaskRunner(QObject):
+    """`run_db` for the database (one worker), `run_net` for HQ (a few workers)."""
+
+    NET_WORKERS = 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db_lane = QThreadPool(self)
+        self._db_lane.setMaxThreadCount(1)
+        self._net_lane = QThreadPool(self)
+        self._net_lane.setMaxThreadCount(self.NET_WORKERS)
+        self._running: set[Task] = set()
+
+    def run_db(self, fn: Job, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None) -> Task:
+        return self._start(self._db_lane, fn, on_done, on_error)
+
+    def run_net(self, fn: Job, on_done: Callable[[Any], None] | None = None,
+                on_error: Callable[[BaseException], None] | None = None) -> Task:
+        return self._start(self._net_lane, fn, on_done, on_error)
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+    def shutdown(self, timeout_ms: int = 10000) -> None:
+        """Cancel what is running and wait for the workers (on quit)."""
+        self.cancel_all()
+        self._db_lane.waitForDone(timeout_ms)
+        self._net_lane.waitForDone(timeout_ms)
+
+    def _start(self, lane: QThreadPool, fn: Job, on_done: Callable[[Any], None] | None,
+               on_error: Callable[[BaseException], None] | None) -> Task:
+        task = Task(on_done, on_error)
+        self._running.add(task)
+        task.sig_finished.connect(lambda: self._running.discard(task))
+        lane.start(_Runnable(task, fn))
+        return task
