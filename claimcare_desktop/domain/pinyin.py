@@ -1,0 +1,29 @@
+"""Search keys for Chinese names: full pinyin and initials, lower-case, no separators."""
+from __future__ import annotations
+
+import re
+
+from pypinyin import lazy_pinyin
+
+# Surnames whose everyday reading pypinyin would pick wrongly; applied to the first
+# character only, where the surname sits.
+SURNAME_READINGS: dict[str, str] = {
+    "单": "shan", "曾": "zeng", "区": "ou", "仇": "qiu", "解": "xie",
+    "查": "zha", "朴": "piao", "盖": "ge", "缪": "miao", "覃": "qin", "召": "shao",
+}
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def _syllables(name: str) -> list[str]:
+    syllables = lazy_pinyin(name, errors=lambda chunk: [w for w in _NOT_ALNUM.split(chunk.lower()) if w])
+    if name[:1] in SURNAME_READINGS and syllables:
+        syllables[0] = SURNAME_READINGS[name[0]]
+    return [s for s in (_NOT_ALNUM.sub("", s.lower()) for s in syllables) if s]
+
+
+def name_search_keys(name: str | None) -> tuple[str, str]:
+    """'张伟' -> ('zhangwei', 'zw'); non-Chinese words keep their letters."""
+    if not name or not name.strip():
+        return "", ""
+    syllables = _syllables(name.strip())
+    return "".join(syllables), "".join(s[0] for s in syllables)
