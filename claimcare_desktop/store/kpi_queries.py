@@ -1,0 +1,386 @@
+"""The facts behind every DESIGN §2 target, gathered with set-based SQL for a period and scope.
+
+SQL filters and counts; the rules (what counts as satisfied, on time, covered, the targets
+and the comparison with last year) stay in `domain.kpi`, which receives the real rows where
+they are few (claims and complaints of a period) and tallies where SQL already reduced them
+(score histograms, per-field validity counts, customer rowids).
+
+Periods are half-open local (UTC+8) date ranges [start, end), as `period_bounds` returns
+them. Scope is a branch, optionally narrowed to one account manager: customers (and so
+their claims, policies and complaints raised) through `customers.manager_id`, visits
+through their assignee, complaint handling (resolution, response time) through the owner.
+Profile completeness and field validity describe the customers as they are now (a snapshot),
+whatever the period.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from itertools import chain, repeat
+from typing import Any
+
+from sqlalchemy import Integer, String, and_, case, cast, exists, func, literal_column, or_, select, true
+from sqlalchemy.sql import ColumnElement
+
+from ..domain import kpi
+from ..domain.periods import same_period_last_year
+from ..domain.timeutil import from_naive_utc, local_start_of_day_utc, to_naive_utc
+from ..domain.validation import CHECKED_FIELDS, REQUIRED_PROFILE_FIELDS
+from ..domain.vocab import CONTACT_CHANNELS, Role, VisitStatus
+from .models import CareItem, Claim, Complaint, Customer, Policy, User, Visit
+
+RENEWAL_GRACE_DAYS = 30  # a successor policy may start this long before the old one ends
+CARE_DONE = "done"
+SNAPSHOT_KEYS = ("profile_completeness", "field_validity")
+
+customers_t, claims_t, visits_t = Customer.__table__, Claim.__table__, Visit.__table__
+complaints_t, policies_t, care_t = Complaint.__table__, Policy.__table__, CareItem.__table__
+
+
+@dataclass(frozen=True)
+class KpiScope:
+    branch_id: str
+    manager_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ManagerKpis:
+    manager_id: str
+    display_name: str
+    results: list[kpi.KpiResult]
+
+
+@dataclass(frozen=True)
+class MonthKpis:
+    month_start: date
+    results: list[kpi.KpiResult]
+
+
+@dataclass(frozen=True)
+class AtRiskCustomer:
+    customer_id: str
+    name: str
+    phone: str | None
+    manager_name: str | None
+    score: int
+    level: str
+    reasons: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Window:
+    """A local-date period [start, end) and the moment its figures are read."""
+
+    start: date
+    end: date
+    now: datetime  # aware UTC
+
+    @property
+    def start_utc(self) -> datetime:
+        return to_naive_utc(local_start_of_day_utc(self.start))
+
+    @property
+    def end_utc(self) -> datetime:
+        return to_naive_utc(local_start_of_day_utc(self.end))
+
+    def covers(self, column: Any) -> ColumnElement[bool]:
+        return and_(column >= self.start_utc, column < self.end_utc)
+
+    def last_year(self) -> Window:
+        start, end = same_period_last_year(self.start, self.end)
+        return Window(start, end, self.now)
+
+
+def _aware_pairs(rows: Iterable[Any]) -> list[tuple[datetime, datetime | None]]:
+    return [(from_naive_utc(a), None if b is None else from_naive_utc(b)) for a, b in rows]
+
+
+def _tally(histogram: Iterable[Any]) -> Iterator[Any]:
+    """(value, count) rows of a GROUP BY as the stream of values the domain expects."""
+    return chain.from_iterable(repeat(value, count) for value, count in histogram)
+
+
+# ---- scope filters -----------------------------------------------------------------------
+
+def _live_in_branch(table: Any, scope: KpiScope) -> list[ColumnElement[bool]]:
+    return [table.c.branch_id == scope.branch_id, table.c.deleted.is_(False)]
+
+
+def _customer_in_scope(column: Any, scope: KpiScope) -> ColumnElement[bool]:
+    if scope.manager_id is None:
+        return true()
+    return column.in_(select(customers_t.c.id).where(customers_t.c.manager_id == scope.manager_id))
+
+
+def _handled_by(table: Any, column: str, scope: KpiScope) -> list[ColumnElement[bool]]:
+    wanted = _live_in_branch(table, scope)
+    if scope.manager_id is not None:
+        wanted.append(table.c[column] == scope.manager_id)
+    return wanted
+
+
+def customers_in(scope: KpiScope) -> list[ColumnElement[bool]]:
+    return _handled_by(customers_t, "manager_id", scope)
+
+
+def _claims_of(scope: KpiScope) -> list[ColumnElement[bool]]:
+    return [*_live_in_branch(claims_t, scope), _customer_in_scope(claims_t.c.customer_id, scope)]
+
+
+# ---- one measure per target --------------------------------------------------------------
+
+def _payout_within_48h(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    c = claims_t.c
+    rows = conn.execute(select(c.documents_confirmed_at, c.paid_at).where(
+        *_claims_of(scope), w.covers(c.documents_confirmed_at)))
+    as_of = min(w.now, from_naive_utc(w.end_utc))
+    return kpi.payout_on_time_rate(_aware_pairs(rows), as_of=as_of)
+
+
+def _visit_coverage(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    c, v = claims_t.c, visits_t.c
+    closed = select(c.id).where(*_claims_of(scope), w.covers(c.closed_at))
+    claim_ids = conn.execute(closed).scalars().all()
+    visited = conn.execute(select(v.claim_id, v.status).distinct().where(
+        v.claim_id.in_(closed), v.status == VisitStatus.DONE, v.deleted.is_(False))).all()
+    return kpi.visit_coverage(claim_ids, visited)
+
+
+def _score_histogram(conn: Any, scope: KpiScope, w: Window) -> list[Any]:
+    v = visits_t.c
+    return conn.execute(select(v.satisfaction, func.count()).where(
+        *_handled_by(visits_t, "assignee_id", scope), v.status == VisitStatus.DONE,
+        v.satisfaction.is_not(None), w.covers(v.completed_at)).group_by(v.satisfaction)).all()
+
+
+def _visit_satisfaction(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    return kpi.visit_satisfaction_rate(_tally(_score_histogram(conn, scope, w)))
+
+
+def _satisfaction_score(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    return kpi.satisfaction_score(_tally(_score_histogram(conn, scope, w)))
+
+
+def _care_coverage(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    ci = care_t.c
+    rowid = literal_column("customers.rowid")
+    everyone = conn.execute(select(rowid).where(*customers_in(scope))).scalars().all()
+    cared = conn.execute(select(rowid).where(*customers_in(scope), exists(
+        select(ci.id).where(ci.customer_id == customers_t.c.id, ci.status == CARE_DONE,
+                            ci.deleted.is_(False), w.covers(ci.done_at))))).scalars().all()
+    return kpi.care_coverage(everyone, cared)
+
+
+def _complaint_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    k, c = complaints_t.c, claims_t.c
+    opened = conn.execute(select(func.count()).where(
+        *_live_in_branch(complaints_t, scope), _customer_in_scope(k.customer_id, scope),
+        w.covers(k.opened_at))).scalar_one()
+    closed = conn.execute(select(func.count()).where(*_claims_of(scope), w.covers(c.closed_at))
+                          ).scalar_one()
+    return kpi.complaint_rate(opened, closed)
+
+
+def _complaints_handled(scope: KpiScope, w: Window, *columns: Any) -> Any:
+    k = complaints_t.c
+    return select(*columns).where(*_handled_by(complaints_t, "owner_id", scope),
+                                  w.covers(k.opened_at))
+
+
+def _resolution_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    k = complaints_t.c
+    rows = conn.execute(_complaints_handled(scope, w, k.opened_at, k.resolved_at))
+    return kpi.resolution_rate(_aware_pairs(rows), from_naive_utc(w.end_utc))
+
+
+def first_response_at(k: Any = complaints_t.c) -> ColumnElement[datetime]:
+    """Acknowledging answers a complaint; resolving or closing it unacknowledged does too."""
+    return func.coalesce(k.acknowledged_at, k.resolved_at, k.closed_at)
+
+
+def _response_time(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    k = complaints_t.c
+    responded = first_response_at().label("first_response_at")
+    rows = conn.execute(_complaints_handled(scope, w, k.opened_at, responded))
+    return kpi.mean_response_hours(_aware_pairs(rows))
+
+
+def _renewal_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    p, c = policies_t.c, claims_t.c
+    successor = policies_t.alias("successor")
+    s = successor.c
+    renewed = exists(select(s.id).where(
+        s.customer_id == p.customer_id, s.product_type == p.product_type, s.id != p.id,
+        s.deleted.is_(False), s.start_date > p.start_date,
+        s.start_date >= func.date(p.end_date, f"-{RENEWAL_GRACE_DAYS} days")))
+    after_claim = exists(select(c.id).where(
+        c.customer_id == p.customer_id, c.deleted.is_(False), c.closed_at < p.end_date))
+    flags = conn.execute(select(or_(p.status == "renewed", renewed)).where(
+        *_live_in_branch(policies_t, scope), _customer_in_scope(p.customer_id, scope),
+        p.end_date >= w.start, p.end_date < w.end, after_claim)).scalars()
+    return kpi.renewal_rate(bool(f) for f in flags)
+
+
+# ---- customer data quality (a snapshot) ----------------------------------------------------
+# The per-field checks of `domain.validation` written as SQL so 100,000 customers are checked
+# in one pass: shape, check digit and real birth date of the ID number, the mobile number's
+# shape, the birth date agreeing with the ID, a known channel. Not checked here: the ID's
+# region code and the carrier ranges `phonenumbers` knows.
+
+def _filled(column: Any) -> ColumnElement[bool]:
+    if column.key == "birth_date":
+        return column.is_not(None)
+    return func.trim(func.coalesce(column, "")) != ""
+
+
+def _stripped(column: Any, noise: str) -> Any:
+    for character in noise:
+        column = func.replace(column, character, "")
+    return column
+
+
+def _mobile_ok(phone: Any) -> ColumnElement[bool]:
+    digits = _stripped(phone, " -().")
+    national = case((digits.like("+86%"), func.substr(digits, 4)),
+                    (digits.like("0086%"), func.substr(digits, 5)), else_=digits)
+    return national.op("GLOB")("1[3-9]" + "[0-9]" * 9)
+
+
+def _id_birth(number: Any) -> Any:
+    return func.substr(number, 7, 4, type_=String).concat("-").concat(
+        func.substr(number, 11, 2, type_=String)).concat("-").concat(
+        func.substr(number, 13, 2, type_=String))
+
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK_CHARACTERS = "10X98765432"
+
+
+def _resident_id_ok(number: Any) -> ColumnElement[bool]:
+    weighted = sum(cast(func.substr(number, i + 1, 1), Integer) * weight
+                   for i, weight in enumerate(ID_WEIGHTS))
+    birth = _id_birth(number)
+    return and_(number.op("GLOB")("[0-9]" * 17 + "[0-9X]"),
+                func.date(birth, "+0 days") == birth,
+                func.substr(ID_CHECK_CHARACTERS, weighted % 11 + 1, 1) == func.substr(number, 18, 1))
+
+
+def _validity_checks(c: Any) -> dict[str, ColumnElement[bool]]:
+    number = func.upper(_stripped(c.id_number, " -"))
+    id_ok = _resident_id_ok(number)
+    return {
+        "phone": _mobile_ok(c.phone),
+        "id_number": id_ok,
+        "birth_date": or_(~_filled(c.id_number), ~id_ok,
+                          func.strftime("%Y-%m-%d", c.birth_date) == _id_birth(number)),
+        "preferred_channel": c.preferred_channel.in_(CONTACT_CHANNELS),
+    }
+
+
+def _count_where(condition: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def customer_quality(conn: Any, scope: KpiScope) -> tuple[int, int, list[tuple[int, int]]]:
+    """(customers, complete profiles, [(valid, checked) per checked field])."""
+    c = customers_t.c
+    complete = and_(*(_filled(c[name]) for name in REQUIRED_PROFILE_FIELDS))
+    checks = _validity_checks(c)
+    columns = [func.count(), _count_where(complete)]
+    for name in CHECKED_FIELDS:
+        columns += [_count_where(and_(_filled(c[name]), checks[name])), _count_where(_filled(c[name]))]
+    row = conn.execute(select(*columns).where(*customers_in(scope))).one()
+    pairs = [(row[i], row[i + 1]) for i in range(2, len(row), 2)]
+    return row[0], row[1], pairs
+
+
+def _snapshot_rates(conn: Any, scope: KpiScope) -> dict[str, float | None]:
+    total, complete, validity = customer_quality(conn, scope)
+    completeness = chain(repeat(1.0, complete), repeat(0.0, total - complete))
+    return {"profile_completeness": kpi.profile_completeness_rate(completeness),
+            "field_validity": kpi.field_validity_rate(validity)}
+
+
+PERIOD_MEASURES: dict[str, Callable[[Any, KpiScope, Window], float | None]] = {
+    "payout_within_48h": _payout_within_48h,
+    "visit_coverage": _visit_coverage,
+    "visit_satisfaction": _visit_satisfaction,
+    "care_coverage": _care_coverage,
+    "complaint_rate": _complaint_rate,
+    "resolution_rate": _resolution_rate,
+    "renewal_rate": _renewal_rate,
+    "response_time": _response_time,
+    "satisfaction_score": _satisfaction_score,
+}
+CHANGE_KEYS = tuple(t.key for t in kpi.KPI_TARGETS if t.comparison == "change_vs_last_year")
+
+
+# ---- public API ---------------------------------------------------------------------------
+
+def _now(now: datetime | None) -> datetime:
+    return datetime.now(UTC) if now is None else now
+
+
+def _results(conn: Any, scope: KpiScope, w: Window, snapshot: dict[str, float | None]) -> list[kpi.KpiResult]:
+    actual = dict(snapshot)
+    actual.update({key: measure(conn, scope, w) for key, measure in PERIOD_MEASURES.items()})
+    last_year = w.last_year()
+    baseline = {key: PERIOD_MEASURES[key](conn, scope, last_year) for key in CHANGE_KEYS}
+    return [kpi.evaluate(t.key, actual[t.key], baseline.get(t.key)) for t in kpi.KPI_TARGETS]
+
+
+def kpi_report(conn: Any, scope: KpiScope, start: date, end: date,
+               now: datetime | None = None) -> list[kpi.KpiResult]:
+    """Every target for [start, end) in `scope`, in `KPI_TARGETS` order.
+
+    `conn` is a SQLAlchemy Connection or Session. `now` (aware UTC) decides which unpaid
+    claims are already late; it defaults to the current time.
+    """
+    snapshot = _snapshot_rates(conn, scope)
+    return _results(conn, scope, Window(start, end, _now(now)), snapshot)
+
+
+def managers_of(conn: Any, branch_id: str) -> list[tuple[str, str]]:
+    """(id, display name) of the branch's account managers, by name."""
+    u = User.__table__.c
+    return [tuple(r) for r in conn.execute(select(u.id, u.display_name).where(
+        u.branch_id == branch_id, u.role == Role.MANAGER, u.deleted.is_(False)
+    ).order_by(u.display_name, u.id))]
+
+
+def kpi_by_manager(conn: Any, branch_id: str, start: date, end: date,
+                   now: datetime | None = None) -> list[ManagerKpis]:
+    return [ManagerKpis(manager_id, name,
+                        kpi_report(conn, KpiScope(branch_id, manager_id), start, end, now))
+            for manager_id, name in managers_of(conn, branch_id)]
+
+
+def _months_back(last_month: date, months: int) -> list[date]:
+    index = last_month.year * 12 + last_month.month - 1
+    return [date(i // 12, i % 12 + 1, 1) for i in range(index - months + 1, index + 1)]
+
+
+def kpi_monthly_trend(conn: Any, scope: KpiScope, until: date, months: int = 12,
+                      now: datetime | None = None) -> list[MonthKpis]:
+    """One `kpi_report` per month, oldest first, ending with the month containing `until`.
+    The snapshot targets (profile completeness, field validity) repeat today's value."""
+    snapshot = _snapshot_rates(conn, scope)
+    trend = []
+    for first in _months_back(until, months):
+        end = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        trend.append(MonthKpis(first, _results(conn, scope, Window(first, end, _now(now)), snapshot)))
+    return trend
+
+
+def at_risk_customers(conn: Any, scope: KpiScope, limit: int = 100,
+                      min_score: int = 1) -> list[AtRiskCustomer]:
+    """Customers by risk score (highest first) as last computed by `derived.refresh_risk`."""
+    c, u = customers_t.c, User.__table__.c
+    rows = conn.execute(
+        select(c.id, c.name, c.phone, u.display_name, c.risk_score, c.risk_level, c.risk_reasons)
+        .select_from(customers_t.outerjoin(User.__table__, u.id == c.manager_id))
+        .where(*customers_in(scope), c.risk_score >= min_score)
+        .order_by(c.risk_score.desc(), c.id).limit(limit))
+    return [AtRiskCustomer(r[0], r[1], r[2], r[3], r[4], r[5] or "", list(r[6] or []))
+            for r in rows]
