@@ -1,0 +1,94 @@
+"""Finding customers by name, pinyin, initials, phone suffix, policy and claim number."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import insert, update
+
+from claimcare_desktop.domain.ids import new_id
+from claimcare_desktop.domain.pinyin import name_search_keys
+from claimcare_desktop.store import models as m
+from claimcare_desktop.store.customer_search import SEARCH_LIMIT, search_customers
+from claimcare_desktop.store.db import open_profile
+from tests.ui.seed import seed_profile
+
+
+def add_search_keys(conn) -> None:
+    """What derived.refresh_search_keys keeps up to date on a real PC."""
+    c = m.Customer.__table__.c
+    for row in conn.execute(m.Customer.__table__.select()).all():
+        pinyin, initials = name_search_keys(row.name)
+        conn.execute(update(m.Customer.__table__).where(c.id == row.id).values(
+            name_pinyin=pinyin, name_initials=initials, phone_suffix=(row.phone or "")[-4:] or None))
+
+
+@pytest.fixture
+def branch(tmp_path):
+    profile = open_profile(tmp_path / "p")
+    data = seed_profile(profile)
+    with profile.engine.begin() as conn:
+        add_search_keys(conn)
+        conn.execute(insert(m.Policy.__table__), [dict(
+            id=new_id(), branch_id=data.branch_id, customer_id=data.customer_ids[1],
+            policy_no="PA2026000777", product_type="auto", start_date=date(2026, 1, 1),
+            end_date=date(2027, 1, 1))])
+    with profile.engine.connect() as conn:
+        yield conn, data
+    profile.close()
+
+
+def names(hits):
+    return [h.name for h in hits]
+
+
+def test_chinese_substring_finds_given_name_and_surname(branch):
+    conn, _ = branch
+    assert names(search_customers(conn, "伟")) == ["张伟"]
+    assert names(search_customers(conn, "张")) == ["张伟"]
+    assert search_customers(conn, "张伟")[0].matched_on == "name"
+
+
+def test_pinyin_and_initials(branch):
+    conn, _ = branch
+    full = search_customers(conn, "zhangwei")
+    assert names(full) == ["张伟"] and full[0].matched_on == "pinyin"
+    initials = search_customers(conn, "ZW")
+    assert names(initials) == ["张伟"] and initials[0].matched_on == "initials"
+    assert "王芳" in names(search_customers(conn, "wang f"))
+
+
+def test_phone_suffix_and_full_number_with_masked_result(branch):
+    conn, data = branch
+    hits = search_customers(conn, "0003")
+    assert names(hits) == ["刘洋"]
+    assert hits[0].matched_on == "phone"
+    assert hits[0].masked_phone == "138****0003"
+    assert names(search_customers(conn, "13800130003")) == ["刘洋"]
+
+
+def test_policy_and_claim_numbers_by_prefix(branch):
+    conn, _ = branch
+    policy = search_customers(conn, "pa2026000777")
+    assert names(policy) == ["王芳"] and policy[0].matched_text == "PA2026000777"
+    claim = search_customers(conn, "CLM2026000004")
+    assert names(claim) == ["陈静"] and claim[0].matched_on == "claim"
+    assert len(search_customers(conn, "CLM2026")) == 10
+
+
+def test_blank_unknown_and_deleted(branch):
+    conn, data = branch
+    assert search_customers(conn, "   ") == []
+    assert search_customers(conn, "qqqq") == []
+    conn.execute(update(m.Customer.__table__).where(m.Customer.__table__.c.id == data.customer_ids[0])
+                 .values(deleted=True))
+    assert search_customers(conn, "张伟") == []
+
+
+def test_results_are_limited(branch):
+    conn, data = branch
+    rows = [dict(id=new_id(), branch_id=data.branch_id, name=f"张{i:03d}", tier="standard", tags=[],
+                 name_pinyin=f"zhang{i:03d}", name_initials="z") for i in range(SEARCH_LIMIT + 10)]
+    conn.execute(insert(m.Customer.__table__), rows)
+    assert len(search_customers(conn, "张")) == SEARCH_LIMIT
+    assert len(search_customers(conn, "z")) == SEARCH_LIMIT

@@ -1,0 +1,79 @@
+"""Workload per manager, work falling due in 14 days, supervisor bulk reassignment."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import select
+
+from claimcare_desktop.domain.errors import DomainError
+from claimcare_desktop.store import models as m
+from claimcare_desktop.store.complaint_ops import Actor, NewComplaint, open_complaint
+from claimcare_desktop.store.complaint_queries import load_complaint
+from claimcare_desktop.store.db import open_profile
+from claimcare_desktop.store.workload import bulk_reassign, due_work, manager_workload
+from tests.ui.seed import TODAY, seed_profile
+
+NOW = datetime.combine(TODAY, datetime.min.time()).replace(hour=2, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def branch(tmp_path):
+    profile = open_profile(tmp_path / "p")
+    data = seed_profile(profile)
+    actor = Actor(data.manager.id, "manager", data.branch_id)
+    complaint_id = open_complaint(profile, actor, NewComplaint(data.customer_ids[0], "process", "流程太慢"),
+                                  now=NOW.replace(tzinfo=None))
+    yield profile, data, complaint_id
+    profile.close()
+
+
+def test_counts_per_manager_and_due_forecast(branch):
+    profile, data, complaint_id = branch
+    with profile.engine.connect() as conn:
+        loads = {w.user_id: w for w in manager_workload(conn, data.branch_id, TODAY, NOW)}
+        items = due_work(conn, data.branch_id, TODAY, NOW)
+    mine = loads[data.manager.id]
+    # seed: 10 customers alternate between the two managers, 3 open visits each, due
+    # today-i, today+7-i and today+30-i for customer i.
+    assert (mine.open_visits, mine.open_complaints) == (15, 1)
+    assert mine.overdue_visits == 5  # same-day visits of customers 2, 4, 6, 8; day-7 of 8
+    assert loads[data.supervisor.id].open_visits == 0
+    assert all(item.due < TODAY + timedelta(days=14) for item in items)
+    complaint = next(i for i in items if i.kind == "complaint")
+    assert complaint.id == complaint_id and complaint.due == TODAY + timedelta(days=2)
+    upcoming = [i for i in items if i.due >= TODAY and i.owner_id == data.manager.id]
+    assert mine.due_soon == len(upcoming)
+    assert [i.due for i in items] == sorted(i.due for i in items)
+
+
+def test_supervisor_moves_visits_and_complaints_in_one_go(branch):
+    profile, data, complaint_id = branch
+    supervisor = Actor(data.supervisor.id, "supervisor", data.branch_id)
+    # visit_ids[3] is customer 1's, already the other manager's: left as it is
+    with profile.engine.connect() as conn:
+        visits = [i.id for i in due_work(conn, data.branch_id, TODAY, NOW)
+                  if i.kind == "visit" and i.owner_id == data.manager.id]
+    moved = bulk_reassign(profile, supervisor, data.other_manager.id, visits + [data.visit_ids[3]],
+                          [complaint_id], now=NOW.replace(tzinfo=None))
+    assert (moved.visits_moved, moved.complaints_moved, moved.unchanged) == (len(visits), 1, 1)
+    with profile.engine.connect() as conn:
+        owners = set(conn.execute(select(m.Visit.assignee_id).where(m.Visit.id.in_(visits))).scalars())
+        story = load_complaint(conn, complaint_id, NOW)
+    assert owners == {data.other_manager.id}
+    assert story.row.owner_id == data.other_manager.id
+    assert story.events[-1].kind == "reassigned"
+
+
+def test_manager_cannot_bulk_reassign_and_target_must_be_in_branch(branch):
+    profile, data, complaint_id = branch
+    manager = Actor(data.manager.id, "manager", data.branch_id)
+    with pytest.raises(DomainError) as err:
+        bulk_reassign(profile, manager, data.other_manager.id, data.visit_ids[:2], [complaint_id])
+    assert err.value.code == "supervisor_only"
+    supervisor = Actor(data.supervisor.id, "supervisor", data.branch_id)
+    with pytest.raises(DomainError) as err:
+        bulk_reassign(profile, supervisor, "stranger", data.visit_ids[:2], [])
+    assert err.value.code == "owner_not_in_branch"
+    with profile.engine.connect() as conn:
+        assert conn.execute(select(m.OutboxEntry.seq).where(m.OutboxEntry.table_name == "visits")).all() == []
