@@ -28,7 +28,7 @@ class TaskState:
         self._cancel = threading.Event()
 
     def report(self, done: int, total: int, message: str = "") -> None:
-        self._task.sig_progress.emit(done, total, message)
+        self._task._sig_report.emit(done, total, message)
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -42,6 +42,7 @@ class Task(QObject):
 
     sig_progress = Signal(int, int, str)
     sig_finished = Signal()
+    _sig_report = Signal(int, int, str)
     _sig_result = Signal(object)
     _sig_failure = Signal(object)
 
@@ -53,6 +54,9 @@ class Task(QObject):
         self.error: BaseException | None = None
         self._on_done = on_done
         self._on_error = on_error
+        # Re-emitted from the GUI thread, so a handler connected after run_db() returns
+        # still sees every report.
+        self._sig_report.connect(self.sig_progress)
         self._sig_result.connect(self._deliver_result)
         self._sig_failure.connect(self._deliver_failure)
 

@@ -1,0 +1,1 @@
+"""The customer care profile workspace: find a customer, see and edit their care record."""

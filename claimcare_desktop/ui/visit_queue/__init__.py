@@ -1,0 +1,1 @@
+"""The visit queue workspace: today's follow-up calls first."""

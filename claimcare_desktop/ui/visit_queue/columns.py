@@ -1,0 +1,55 @@
+"""The queue's columns: a stable key (for saved choices), a header, and how to show a row."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+from PySide6.QtCore import QCoreApplication
+
+from claimcare_desktop.store.visit_queue import QueueRow
+
+from ..labels import label
+
+CONTEXT = "VisitQueueColumns"
+
+
+def money(fen: int | None) -> str:
+    if fen is None:
+        return ""
+    return f"¥{fen / 100:,.2f}"
+
+
+def contact_preference(row: QueueRow) -> str:
+    channel = label("channel", row.preferred_channel)
+    return f"{channel} · {row.best_time}" if row.best_time else channel
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # English source, translated in CONTEXT
+    text: Callable[[QueueRow], str]
+    width: int
+    numeric: bool = False
+
+    def title(self) -> str:
+        return QCoreApplication.translate(CONTEXT, self.header)
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("customer", N(CONTEXT, "Customer"), lambda r: r.customer_name, 90),
+    Column("phone", N(CONTEXT, "Phone"), lambda r: r.masked_phone, 110),
+    Column("claim_no", N(CONTEXT, "Claim no."), lambda r: r.claim_no or "", 150),
+    Column("claim_type", N(CONTEXT, "Claim type"), lambda r: label("claim_type", r.claim_type), 80),
+    Column("paid", N(CONTEXT, "Paid"), lambda r: money(r.paid_fen), 110, numeric=True),
+    Column("step", N(CONTEXT, "Step"), lambda r: label("visit_step", r.step), 80),
+    Column("due", N(CONTEXT, "Due"), lambda r: r.due_date.isoformat(), 95),
+    Column("attempts", N(CONTEXT, "Attempts"), lambda r: str(r.attempts), 60, numeric=True),
+    Column("contact", N(CONTEXT, "Preferred contact"), contact_preference, 130),
+    Column("risk", N(CONTEXT, "Risk"), lambda r: label("risk_level", r.risk_level), 60),
+    Column("status", N(CONTEXT, "Status"), lambda r: label("visit_status", r.status), 80),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+DUE_COLUMN = COLUMN_KEYS.index("due")
+RISK_COLUMN = COLUMN_KEYS.index("risk")

@@ -1,0 +1,70 @@
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from claimcare_desktop.store.db import open_profile
+from claimcare_desktop.store.visit_queue import QueueFilter, count, fetch_page, reversed_filter
+from tests.ui.seed import TODAY, seed_profile
+
+
+@pytest.fixture
+def branch(tmp_path):
+    profile = open_profile(tmp_path / "p")
+    data = seed_profile(profile)
+    with profile.engine.connect() as conn:
+        yield conn, data
+    profile.close()
+
+
+def test_tabs_split_open_visits_by_due_date(branch):
+    conn, data = branch
+    today = fetch_page(conn, QueueFilter(data.branch_id, TODAY, "today"))
+    overdue = fetch_page(conn, QueueFilter(data.branch_id, TODAY, "overdue"))
+    upcoming = fetch_page(conn, QueueFilter(data.branch_id, TODAY, "upcoming"))
+    assert {r.due_date for r in today} == {TODAY}
+    assert all(r.due_date < TODAY for r in overdue)
+    assert all(r.due_date > TODAY for r in upcoming)
+    assert len(today) + len(overdue) + len(upcoming) == len(data.visit_ids)
+
+
+def test_keyset_pages_follow_each_other_without_gaps(branch):
+    conn, data = branch
+    flt = QueueFilter(data.branch_id, TODAY, "upcoming")
+    everything = fetch_page(conn, flt)
+    pages, after = [], None
+    while page := fetch_page(conn, flt, after=after, limit=4):
+        pages.extend(page)
+        after = page[-1].key
+    assert [r.visit_id for r in pages] == [r.visit_id for r in everything]
+    assert [r.key for r in pages] == sorted(r.key for r in pages)
+    assert count(conn, flt) == len(pages)
+
+
+def test_reversed_filter_starts_from_the_end(branch):
+    conn, data = branch
+    flt = QueueFilter(data.branch_id, TODAY, "overdue")
+    forward = fetch_page(conn, flt)
+    assert [r.visit_id for r in fetch_page(conn, reversed_filter(flt))] == \
+        [r.visit_id for r in reversed(forward)]
+
+
+def test_mine_step_type_channel_and_search_filters(branch):
+    conn, data = branch
+    base = QueueFilter(data.branch_id, TODAY, "upcoming")
+    mine = fetch_page(conn, replace(base, assignee_id=data.manager.id))
+    assert mine and {r.assignee_id for r in mine} == {data.manager.id}
+    assert {r.step for r in fetch_page(conn, replace(base, step="day_30"))} == {"day_30"}
+    assert {r.claim_type for r in fetch_page(conn, replace(base, claim_type="health"))} == {"health"}
+    assert {r.preferred_channel for r in fetch_page(conn, replace(base, channel="wechat"))} == {"wechat"}
+    found = fetch_page(conn, replace(base, text="王芳"))
+    assert {r.customer_name for r in found} == {"王芳"}
+    assert fetch_page(conn, replace(base, text="nobody-here")) == []
+
+
+def test_rows_carry_masked_phone_and_claim(branch):
+    conn, data = branch
+    row = fetch_page(conn, QueueFilter(data.branch_id, TODAY, "today"))[0]
+    assert "****" in row.masked_phone and len(row.masked_phone) == 11
+    assert row.claim_no.startswith("CLM") and row.paid_fen > 0
+    assert row.due_date == TODAY and row.due_date - timedelta(days=1) < TODAY
