@@ -1,0 +1,25 @@
+"""Insurance products: premiums, terms, how often they claim and how much."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Product:
+    code: str  # also the claim type of its claims
+    letter: str  # in policy and claim numbers
+    share: int  # how common among policies
+    premium_yuan: tuple[int, int]
+    term_years: int
+    claims_per_year: float
+    claim_yuan: tuple[int, int, int]  # low, typical, high
+
+
+PRODUCTS: dict[str, Product] = {p.code: p for p in (
+    Product("auto", "A", 36, (2_000, 12_000), 1, 0.55, (2_000, 9_000, 80_000)),
+    Product("health", "H", 26, (600, 8_000), 1, 0.45, (1_000, 12_000, 200_000)),
+    Product("property", "P", 10, (300, 5_000), 1, 0.18, (1_500, 18_000, 300_000)),
+    Product("life", "L", 8, (3_000, 60_000), 20, 0.015, (100_000, 300_000, 1_000_000)),
+    Product("accident", "C", 20, (100, 1_500), 1, 0.22, (2_000, 8_000, 150_000)),
+)}
+PRODUCT_SHARES = {code: p.share for code, p in PRODUCTS.items()}
