@@ -1,0 +1,15 @@
+"""Suite-wide settings: hypothesis profiles and the PostgreSQL server fixtures."""
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+from tests.support.fixtures import fresh_pg_url, hq_template_db, pg_cluster  # noqa: F401
+
+# HYPOTHESIS_PROFILE=ci is set by `dev.py test`; the sync state machine scales its own
+# example count from the profile name (tests/sync/test_state_machine.py).
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.register_profile("ci", max_examples=100, deadline=None, print_blob=True)
+settings.register_profile("deep", max_examples=100, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
