@@ -7,20 +7,11 @@ import pytest
 from sqlalchemy import insert, update
 
 from claimcare_desktop.domain.ids import new_id
-from claimcare_desktop.domain.pinyin import name_search_keys
 from claimcare_desktop.store import models as m
 from claimcare_desktop.store.customer_search import SEARCH_LIMIT, search_customers
 from claimcare_desktop.store.db import open_profile
+from claimcare_desktop.store.derived import refresh_search_keys
 from tests.ui.seed import seed_profile
-
-
-def add_search_keys(conn) -> None:
-    """What derived.refresh_search_keys keeps up to date on a real PC."""
-    c = m.Customer.__table__.c
-    for row in conn.execute(m.Customer.__table__.select()).all():
-        pinyin, initials = name_search_keys(row.name)
-        conn.execute(update(m.Customer.__table__).where(c.id == row.id).values(
-            name_pinyin=pinyin, name_initials=initials, phone_suffix=(row.phone or "")[-4:] or None))
 
 
 @pytest.fixture
@@ -28,7 +19,7 @@ def branch(tmp_path):
     profile = open_profile(tmp_path / "p")
     data = seed_profile(profile)
     with profile.engine.begin() as conn:
-        add_search_keys(conn)
+        refresh_search_keys(conn)
         conn.execute(insert(m.Policy.__table__), [dict(
             id=new_id(), branch_id=data.branch_id, customer_id=data.customer_ids[1],
             policy_no="PA2026000777", product_type="auto", start_date=date(2026, 1, 1),

@@ -1,0 +1,134 @@
+"""Search box and results: typing waits a moment, then searches on the database lane."""
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimcare_desktop.store.customer_search import CustomerHit, search_customers
+
+from ..context import AppContext
+from ..labels import label
+from .records import Column, RecordsModel
+
+CONTEXT = "CustomerSearch"
+TYPING_PAUSE_MS = 200
+ROW_HEIGHT = 24
+
+_MATCHED_ON = {
+    "name": N(CONTEXT, "Name"), "pinyin": N(CONTEXT, "Pinyin"), "initials": N(CONTEXT, "Initials"),
+    "phone": N(CONTEXT, "Phone"), "policy": N(CONTEXT, "Policy"), "claim": N(CONTEXT, "Claim"),
+}
+
+
+def matched(hit: CustomerHit) -> str:
+    kind = QCoreApplication.translate(CONTEXT, _MATCHED_ON.get(hit.matched_on, hit.matched_on))
+    if hit.matched_on in ("policy", "claim"):
+        return f"{kind} {hit.matched_text}"
+    return kind
+
+
+SEARCH_COLUMNS = (
+    Column(N(CONTEXT, "Customer"), lambda h: h.name, 80),
+    Column(N(CONTEXT, "Phone"), lambda h: h.masked_phone, 100),
+    Column(N(CONTEXT, "Tier"), lambda h: label("tier", h.tier), 60),
+    Column(N(CONTEXT, "Found by"), matched, 120),
+)
+
+
+class SearchPanel(QWidget):
+    sig_chosen = Signal(str)  # customer id
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._generation = 0
+        self.box = QLineEdit(self)
+        self.box.setObjectName("customer_search")
+        self.box.setClearButtonEnabled(True)
+        self.box.setPlaceholderText(self.tr("Name, pinyin, initials, phone last 4, policy or claim no."))
+        self.model = RecordsModel(CONTEXT, SEARCH_COLUMNS, self)
+        self.results = self._results_view()
+        self.status = QLabel(self)
+        self.status.setObjectName("search_status")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #666")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        self._timer.timeout.connect(self.search_now)
+        self.box.textChanged.connect(lambda _text: self._timer.start())
+        self.box.returnPressed.connect(self._open_first)
+        self.results.activated.connect(self._choose)
+        self.results.clicked.connect(self._choose)
+        self.status.setText(self.tr("Type to search the whole branch."))
+
+    def _results_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setObjectName("search_results")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        view.horizontalHeader().setStretchLastSection(True)
+        for i, column in enumerate(SEARCH_COLUMNS):
+            view.setColumnWidth(i, column.width)
+        return view
+
+    def search_now(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        generation, text = self._generation, self.box.text()
+        engine = self._ctx.profile.engine
+
+        def job(state):
+            with engine.connect() as conn:
+                return generation, search_customers(conn, text)
+
+        self._ctx.tasks.run_db(job, on_done=self._show)
+
+    def _show(self, result) -> None:
+        generation, hits = result
+        if generation != self._generation:
+            return  # typing went on; a newer search is coming
+        self.model.set_rows(hits)
+        if not self.box.text().strip():
+            self.status.setText(self.tr("Type to search the whole branch."))
+        elif hits:
+            self.status.setText(self.tr("%n customer(s) found", "", len(hits)))
+        else:
+            self.status.setText(self.tr("No customer matches. Check the spelling, or try the "
+                                        "phone's last four digits."))
+
+    def _open_first(self) -> None:
+        if self._timer.isActive():
+            self.search_now()
+            return
+        if self.model.rowCount():
+            self._choose(self.model.index(0, 0))
+
+    def _choose(self, index) -> None:
+        hit = self.model.row_at(index.row())
+        if hit is not None:
+            self.results.selectRow(index.row())
+            self.sig_chosen.emit(hit.id)
+
+    def focus(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
