@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from . import settings as opt
 from .context import AppContext
+from .reminders.banner import Banner
 from .workspaces import WorkspaceEntry, available_workspaces
 
 NAV_WIDTH = 150
@@ -55,13 +57,18 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(NAV_WIDTH)
         self.stack = QStackedWidget(body)
+        self.banner = Banner(body)
         for entry, _cls in self._entries:
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, entry.name)
         self._build_pages()
         self.nav.currentRowChanged.connect(self._show_row)
+        column = QVBoxLayout()
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(column, 1)
         self.setCentralWidget(body)
 
     def _build_actions(self) -> None:

@@ -1,0 +1,70 @@
+"""Opening the profile at start, and what to do when its database cannot be used.
+
+A damaged or incompatible database is never deleted: it is renamed aside (with its WAL
+and shared-memory files) so that support can still look at it, and a fresh database
+is created, to be filled again by the next sync.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from claimcare_desktop.store.db import DatabaseDamaged, Profile, open_profile
+from claimcare_desktop.store.paths import database_file
+
+log = logging.getLogger(__name__)
+CONTEXT = "ProfileRecovery"
+
+
+def move_aside(profile_dir: Path, now: datetime | None = None) -> Path:
+    """Rename the database files to `<name>.damaged-<time>`; returns the new database path."""
+    path = database_file(profile_dir)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            source.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _problem_text(error: Exception) -> str:
+    if isinstance(error, DatabaseDamaged):
+        return _tr("The local database of this profile is damaged and cannot be opened.")
+    return _tr("The local database of this profile has a structure this version cannot use.")
+
+
+def ask_to_move_aside(error: Exception, profile_dir: Path, parent: QWidget | None = None) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Cannot open the database"),
+                      _problem_text(error), parent=parent)
+    box.setObjectName("database_problem")
+    box.setInformativeText(
+        _tr("ClaimCare can put the file aside (nothing is deleted) and start with an empty "
+            "database, which the next sync fills again from HQ. Changes not yet synced stay "
+            "in the old file for support to recover.\n\nFolder: %1").replace("%1", str(profile_dir)))
+    box.setDetailedText(str(error))
+    move = box.addButton(_tr("Put it aside and start fresh"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is move
+
+
+def open_or_recover(profile_dir: Path, parent: QWidget | None = None) -> Profile | None:
+    """The opened profile, or None when the user chose to quit."""
+    try:
+        return open_profile(profile_dir)
+    except Exception as error:  # noqa: BLE001 - any failure here is shown, never swallowed
+        log.exception("opening profile %s failed", profile_dir)
+        if not ask_to_move_aside(error, profile_dir, parent):
+            return None
+    moved = move_aside(profile_dir)
+    log.warning("moved the unusable database aside to %s", moved)
+    return open_profile(profile_dir)

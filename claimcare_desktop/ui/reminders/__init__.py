@@ -1,0 +1,1 @@
+"""The morning reminder: visits due today and complaints close to breach."""

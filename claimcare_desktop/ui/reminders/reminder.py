@@ -1,0 +1,69 @@
+"""Shows the digest on start and once each morning while the app runs.
+
+A system-tray message where the desktop has a tray; otherwise a banner in the window.
+"""
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from claimcare_desktop.domain.timeutil import to_local
+
+from .. import settings as opt
+from ..context import AppContext
+from .digest import Digest, morning_digest
+
+CHECK_EVERY_MS = 10 * 60 * 1000
+MORNING = time(8, 0)
+
+
+class Reminder(QObject):
+    sig_banner = Signal(str)  # when there is no tray to show it
+
+    def __init__(self, ctx: AppContext, icon: QIcon | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(icon or QIcon(), self)
+            self.tray.show()
+        self.timer = QTimer(self, interval=CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check_morning)
+        self.last_text = ""
+
+    def start(self) -> None:
+        self.timer.start()
+        self.remind()
+
+    def check_morning(self) -> None:
+        now = to_local(datetime.now(UTC))
+        today = now.date().isoformat()
+        if now.time() >= MORNING and self._ctx.settings.get(opt.LAST_REMINDER_DAY) != today:
+            self.remind()
+
+    def remind(self) -> None:
+        ctx = self._ctx
+        today = to_local(datetime.now(UTC)).date().isoformat()
+
+        def job(state):
+            with ctx.profile.engine.connect() as conn:
+                return morning_digest(conn, ctx.user, datetime.now(UTC))
+
+        def done(digest: Digest):
+            ctx.settings.set(opt.LAST_REMINDER_DAY, today)
+            self.show(digest)
+
+        ctx.tasks.run_db(job, on_done=done)
+
+    def show(self, digest: Digest) -> None:
+        visits = self.tr("%n visit(s) due today", "", digest.visits_due_today)
+        complaints = self.tr("%n complaint(s) close to breach", "", digest.complaints_near_breach)
+        self.last_text = f"{visits} · {complaints}"
+        if self.tray is not None:
+            self.tray.showMessage(self.tr("ClaimCare — today"), self.last_text)
+        else:
+            self.sig_banner.emit(self.last_text)

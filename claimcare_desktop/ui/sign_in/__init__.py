@@ -1,0 +1,1 @@
+"""Signing in: online against HQ, or offline with the verifier kept from an online sign-in."""

@@ -1,0 +1,1 @@
+"""The status bar: who is signed in, where, and how sync stands."""

@@ -1,0 +1,68 @@
+"""The status bar's widgets: user and branch, sync state, last sync, changes waiting."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
+
+from claimcare_desktop.domain.timeutil import from_naive_utc, to_local
+
+from ..context import AppContext
+from ..labels import label
+from .sync_controller import SyncController, SyncStatus
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, ctx: AppContext, sync: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_bar")
+        self._ctx = ctx
+        self._sync = sync
+        self.user = QLabel(self)
+        self.branch = QLabel(self)
+        self.state = QLabel(self)
+        self.state.setObjectName("sync_state")
+        self.last_sync = QLabel(self)
+        self.pending = QLabel(self)
+        self.sync_button = QToolButton(self)
+        self.sync_button.setObjectName("sync_button")
+        self.sync_button.clicked.connect(sync.sync_now)
+        for widget in (self.user, self.branch, self.state, self.last_sync, self.pending):
+            self.addPermanentWidget(widget)
+        self.addPermanentWidget(self.sync_button)
+        sync.sig_status.connect(self.show_status)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        user = self._ctx.user
+        self.user.setText(f"{user.display_name} · {label('role', user.role)}")
+        self.branch.setText(user.branch_name)
+        self.sync_button.setText(self.tr("Sync"))
+        self.sync_button.setToolTip(self.tr("Exchange changes with HQ now (F5)"))
+        self.show_status(self._sync.status)
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.state.setText(self._state_text(status))
+        self.state.setStyleSheet("color: #1b7f3b" if status.online else "color: #b3261e")
+        if status.last_sync_at is None:
+            self.last_sync.setText(self.tr("Never synced"))
+        else:
+            local = to_local(from_naive_utc(status.last_sync_at) if status.last_sync_at.tzinfo is None
+                             else status.last_sync_at)
+            self.last_sync.setText(self.tr("Last sync %1").replace("%1", local.strftime("%m-%d %H:%M")))
+        count = status.pending if status.pending is not None else 0
+        self.pending.setText(self.tr("%n change(s) waiting", "", count))
+        self.sync_button.setEnabled(not status.running)
+
+    def _state_text(self, status: SyncStatus) -> str:
+        if status.running:
+            return self.tr("Syncing…")
+        if status.online:
+            return self.tr("Online")
+        return {"signed_out": self.tr("Offline — sign in again to sync"),
+                "unavailable": self.tr("Offline — sync not available"),
+                "failed": self.tr("Sync failed — see the log")}.get(status.problem, self.tr("Offline"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,114 @@
+"""Runs `SyncEngine.run_once` on the network lane every minute and on demand.
+
+After each run it reads the outbox size and the last successful sync on the DB lane
+and publishes a `SyncStatus`; the status bar only displays it.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from claimcare_desktop.store.models import SYNCED_MODELS
+
+from ..context import AppContext
+from ..tasks import Task
+
+log = logging.getLogger(__name__)
+
+SYNC_INTERVAL_MS = 60_000
+SYNCED_TABLES = frozenset(model.__tablename__ for model in SYNCED_MODELS)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    online: bool
+    running: bool
+    pending: int | None
+    last_sync_at: datetime | None
+    problem: str = ""  # offline | signed_out | unavailable | failed
+
+
+def _counters(profile) -> tuple[int | None, datetime | None]:
+    try:
+        from claimcare_desktop.sync.engine import last_sync_at, pending_changes
+    except ImportError:
+        return None, None
+    return pending_changes(profile), last_sync_at(profile)
+
+
+def _run_once(ctx: AppContext, state):
+    from claimcare_desktop.sync.client import HqClient
+    from claimcare_desktop.sync.engine import SyncEngine, device_id
+
+    client = HqClient(ctx.hq_url, token=ctx.hq_token)
+    try:
+        return SyncEngine(ctx.profile, client, device_id(ctx.profile)).run_once(state)
+    finally:
+        client.close()
+
+
+class SyncController(QObject):
+    sig_status = Signal(object)  # SyncStatus
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._task: Task | None = None
+        self.status = SyncStatus(online=ctx.hq_token is not None, running=False, pending=None,
+                                 last_sync_at=None, problem="" if ctx.hq_token else "offline")
+        self.timer = QTimer(self, interval=SYNC_INTERVAL_MS)
+        self.timer.timeout.connect(self.sync_now)
+        ctx.changes.sig_changed.connect(lambda _tables: self.refresh_counters())
+
+    def start(self) -> None:
+        self.timer.start()
+        self.sync_now()
+
+    def sync_now(self) -> None:
+        if self._task is not None:
+            return
+        if not (self._ctx.hq_url and self._ctx.hq_token):
+            self._publish(online=False, running=False, problem="offline")
+            self.refresh_counters()
+            return
+        self._publish(running=True)
+        self._task = self._ctx.tasks.run_net(lambda state: _run_once(self._ctx, state),
+                                             on_done=self._synced, on_error=self._failed)
+
+    def _synced(self, report) -> None:
+        self._task = None
+        self._publish(online=True, running=False, problem="")
+        if getattr(report, "received", 0):
+            self._ctx.changes.notify(SYNCED_TABLES)
+        self.refresh_counters()
+
+    def _failed(self, error: BaseException) -> None:
+        from claimcare_desktop.sync.errors import HqUnreachable, NotSignedIn
+
+        self._task = None
+        if isinstance(error, HqUnreachable):
+            problem = "offline"
+        elif isinstance(error, NotSignedIn):
+            problem = "signed_out"
+        elif isinstance(error, ImportError):
+            problem = "unavailable"
+        else:
+            log.error("sync failed", exc_info=error)
+            problem = "failed"
+        self._publish(online=False, running=False, problem=problem)
+        self.refresh_counters()
+
+    def refresh_counters(self) -> None:
+        profile = self._ctx.profile
+        self._ctx.tasks.run_db(lambda state: _counters(profile), on_done=self._counted)
+
+    def _counted(self, counters: tuple[int | None, datetime | None]) -> None:
+        pending, last = counters
+        self._publish(pending=pending, last_sync_at=last)
+
+    def _publish(self, **changes) -> None:
+        self.status = SyncStatus(**{**self.status.__dict__, **changes})
+        self.sig_status.emit(self.status)

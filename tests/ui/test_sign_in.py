@@ -1,0 +1,72 @@
+"""Signing in through the real dialog: online against a real HQ, then offline."""
+import pytest
+from sqlalchemy import select
+
+from claimcare_desktop.store import models as m
+from claimcare_desktop.ui.sign_in.dialog import SignInDialog
+
+from .hq_server import PASSWORD, free_port, running_hq
+
+
+@pytest.fixture(scope="module")
+def hq(tmp_path_factory):
+    with running_hq(tmp_path_factory.mktemp("hq")) as (url, users):
+        yield url, users
+
+
+def _dialog(qtbot, profile, runner, settings, url, username="", password=""):
+    dialog = SignInDialog(profile, runner, settings, hq_url=url)
+    qtbot.addWidget(dialog)
+    dialog.username.setText(username)
+    qtbot.keyClicks(dialog.password, password)
+    return dialog
+
+
+def _attempt(qtbot, dialog):
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled() or dialog.signed_in is not None, timeout=10000)
+
+
+def test_online_then_offline_sign_in(qtbot, profile, runner, settings, hq):
+    url, users = hq
+    code, username, role = next(u for u in users if u[2] == "manager")
+    online = _dialog(qtbot, profile, runner, settings, url, username, PASSWORD)
+    _attempt(qtbot, online)
+    assert online.signed_in is not None and online.signed_in.online
+    assert (online.signed_in.user.username, online.signed_in.user.role) == (username, "manager")
+    with profile.engine.connect() as conn:
+        verifier = conn.execute(select(m.LocalCredential.verifier)).scalar_one()
+    assert verifier.startswith("$argon2id$") and PASSWORD not in verifier
+
+    unreachable = f"http://127.0.0.1:{free_port()}"
+    offline = _dialog(qtbot, profile, runner, settings, unreachable, username, PASSWORD)
+    _attempt(qtbot, offline)
+    assert offline.signed_in is not None and not offline.signed_in.online
+    assert offline.signed_in.user == online.signed_in.user
+
+    wrong = _dialog(qtbot, profile, runner, settings, unreachable, username, "not-it")
+    _attempt(qtbot, wrong)
+    assert wrong.signed_in is None and wrong.message.text() == wrong.tr("Wrong user name or password.")
+
+
+def test_wrong_password_online_is_refused(qtbot, profile, runner, settings, hq):
+    url, users = hq
+    dialog = _dialog(qtbot, profile, runner, settings, url, users[0][1], "bad-password")
+    _attempt(qtbot, dialog)
+    assert dialog.signed_in is None
+    assert dialog.message.text() == dialog.tr("Wrong user name or password.")
+
+
+def test_unknown_user_offline_says_why(qtbot, profile, runner, settings):
+    dialog = _dialog(qtbot, profile, runner, settings, f"http://127.0.0.1:{free_port()}",
+                     "bj99.mgr1", "whatever")
+    _attempt(qtbot, dialog)
+    assert dialog.signed_in is None
+    assert "offline" in dialog.message.text()
+
+
+def test_empty_fields_are_refused_before_any_attempt(qtbot, profile, runner, settings):
+    dialog = _dialog(qtbot, profile, runner, settings, None)
+    dialog.sign_in_button.click()
+    assert dialog.message.text() == dialog.tr("Enter your user name and password.")
+    assert not runner.busy()
