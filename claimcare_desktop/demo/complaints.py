@@ -150,7 +150,7 @@ def _claim_category(ctx: ChunkContext, claim: dict) -> str | None:
         return "payout_delay"
     if claim["status"] in ("partial", "rejected") and ctx.chance(0.3 * factor):
         return "payout_amount"
-    if ctx.chance(0.05 * factor):
+    if ctx.chance(0.03 * factor):
         return ctx.pick({"documents": 3, "process": 3, "communication": 2, "service_attitude": 1,
                          "other": 1})
     return None
