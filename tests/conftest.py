@@ -5,7 +5,13 @@ import os
 
 from hypothesis import settings
 
-from tests.support.fixtures import fresh_pg_url, hq_template_db, pg_cluster  # noqa: F401
+from tests.support.fixtures import (  # noqa: F401
+    fresh_pg_url,
+    hq_engine,
+    hq_template_db,
+    live_hq,
+    pg_cluster,
+)
 
 # HYPOTHESIS_PROFILE=ci is set by `dev.py test`; the sync state machine scales its own
 # example count from the profile name (tests/sync/test_state_machine.py).

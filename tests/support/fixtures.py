@@ -33,3 +33,22 @@ def fresh_pg_url(pg_cluster: PgCluster, hq_template_db: str) -> Iterator[str]:
     name = pg_cluster.create_database(template=hq_template_db)
     yield pg_cluster.url(name)
     pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def hq_engine(fresh_pg_url: str):
+    from claimcare_hq.db import make_engine
+
+    engine = make_engine(fresh_pg_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def live_hq(hq_engine):
+    """HQ over real HTTP on 127.0.0.1, on a fresh PostgreSQL database."""
+    from .hq_server import LiveHq
+
+    server = LiveHq(hq_engine).start()
+    yield server
+    server.stop()

@@ -1,0 +1,166 @@
+"""One sync round: push the outbox in bounded batches, then pull pages until caught up.
+
+Push first, so HQ decides our edits before we read its state. Each acknowledged batch is
+removed from the outbox only after HQ answered (HQ commits before answering; a lost answer
+means the batch is sent again and HQ recognises it by its mutation numbers). Each pulled page
+is applied in one local transaction together with the new cursor, so a crash anywhere loses
+nothing and repeats nothing but idempotent work.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import delete, select
+
+from claimcare_desktop.store.models import MODEL_BY_TABLE, OutboxEntry
+
+from . import protocol, state
+from .apply import apply_page
+from .client import HqClient
+from .errors import HqRefused, SyncCancelled
+from .state import device_id, last_sync_at, pending_changes
+
+__all__ = ["SyncEngine", "SyncProgress", "SyncReport", "device_id", "last_sync_at",
+           "pending_changes"]
+
+# Above this many changed customers the derived refreshes simply redo the whole branch.
+REFRESH_ALL_FROM = 5000
+
+
+class SyncProgress(Protocol):
+    def report(self, done: int, total: int, message: str) -> None: ...
+
+    def cancelled(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    sent: int
+    received: int
+    conflicts: int
+    finished_at: datetime
+    rejected: int = 0
+
+
+class _Quiet:
+    def report(self, done: int, total: int, message: str) -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return False
+
+
+def _mutation(entry: Any) -> protocol.Mutation:
+    return {"seq": entry.seq, "table": entry.table_name, "row_id": entry.row_id,
+            "fields": entry.fields, "base": entry.base}
+
+
+def _affected_customers(conn, changed: dict[str, set[str]]) -> list[str] | None:
+    """Customers whose derived data may have changed; None means all of them."""
+    if sum(len(ids) for ids in changed.values()) > REFRESH_ALL_FROM:
+        return None
+    found = set(changed.get("customers", ()))
+    for table, ids in changed.items():
+        model = MODEL_BY_TABLE[table]
+        if table != "customers" and "customer_id" in model.__table__.c:
+            t = model.__table__
+            found.update(conn.execute(select(t.c.customer_id).where(t.c.id.in_(sorted(ids)))).scalars())
+    return sorted(found)
+
+
+class SyncEngine:
+    def __init__(self, profile, client: HqClient, device_id: str,
+                 push_batch: int = protocol.MAX_PUSH_BATCH,
+                 pull_limit: int = protocol.DEFAULT_PULL_LIMIT, today: date | None = None):
+        self.profile = profile
+        self.client = client
+        self.device_id = device_id
+        self.push_batch = push_batch
+        self.pull_limit = pull_limit
+        self.today = today
+
+    def run_once(self, progress: SyncProgress | None = None) -> SyncReport:
+        progress = progress or _Quiet()
+        sent, conflicts, rejected = self._push_all(progress)
+        received, changed = self._pull_all(progress)
+        if changed and self._refresh_derived(changed):
+            more = self._push_all(progress)
+            sent, conflicts, rejected = sent + more[0], conflicts + more[1], rejected + more[2]
+        finished = datetime.now(UTC)
+        with self.profile.engine.begin() as conn:
+            state.write(conn, state.LAST_SYNC_AT, finished.replace(tzinfo=None).isoformat())
+        progress.report(1, 1, "sync finished")
+        return SyncReport(sent, received, conflicts, finished, rejected)
+
+    # ---- push ----
+
+    def _outbox_batch(self) -> list[Any]:
+        outbox = OutboxEntry.__table__
+        with self.profile.engine.connect() as conn:
+            return list(conn.execute(select(outbox).order_by(outbox.c.seq).limit(self.push_batch)))
+
+    def _drop_acknowledged(self, acked_through: int) -> None:
+        outbox = OutboxEntry.__table__
+        with self.profile.engine.begin() as conn:
+            conn.execute(delete(outbox).where(outbox.c.seq <= acked_through))
+
+    def _push_all(self, progress: SyncProgress) -> tuple[int, int, int]:
+        sent = conflicts = rejected = 0
+        total = pending_changes(self.profile)
+        while entries := self._outbox_batch():
+            if progress.cancelled():
+                raise SyncCancelled("cancelled while sending")
+            answer = self.client.push([_mutation(e) for e in entries])
+            acked = answer["acked_through"]
+            if acked < entries[-1].seq:
+                raise HqRefused(409, f"HQ acknowledged {acked}, below the sent {entries[-1].seq}")
+            self._drop_acknowledged(acked)
+            sent += len(entries)
+            conflicts += answer["conflicts"]
+            rejected += len(answer["rejected"])
+            progress.report(sent, max(total, sent), "sending changes")
+        return sent, conflicts, rejected
+
+    # ---- pull ----
+
+    def _pull_all(self, progress: SyncProgress) -> tuple[int, dict[str, set[str]]]:
+        with self.profile.engine.connect() as conn:
+            cursor = int(state.read(conn, state.PULL_CURSOR) or 0)
+        received = 0
+        changed: dict[str, set[str]] = {}
+        while True:
+            if progress.cancelled():
+                raise SyncCancelled("cancelled while receiving")
+            page = self.client.pull(cursor, self.pull_limit)
+            for table, ids in apply_page(self.profile, page["rows"], page["next_cursor"]).items():
+                changed.setdefault(table, set()).update(ids)
+            received += len(page["rows"])
+            cursor = page["next_cursor"]
+            progress.report(received, received + (self.pull_limit if page["has_more"] else 0),
+                            "receiving changes")
+            if not page["has_more"]:
+                return received, changed
+
+    # ---- derived data ----
+
+    def _refresh_derived(self, changed: dict[str, set[str]]) -> bool:
+        """Recompute PC-local derived data; True when that planned new rows to push."""
+        try:
+            derived = importlib.import_module("claimcare_desktop.store.derived")
+        except ModuleNotFoundError:
+            return False
+        today = self.today or datetime.now(UTC).date()
+        with self.profile.engine.begin() as conn:
+            customers = _affected_customers(conn, changed)
+            derived.refresh_search_keys(conn, customer_ids=customers)
+            derived.refresh_risk(conn, today, customer_ids=customers)
+        before = pending_changes(self.profile)
+        with self.profile.engine.connect() as conn:
+            user_id = state.read(conn, state.USER_ID)
+        with self.profile.session(user_id) as session, session.begin():
+            derived.plan_visits_for_closed_claims(session, user_id)
+            derived.plan_care_items(session, today)
+        return pending_changes(self.profile) > before

@@ -1,0 +1,53 @@
+"""Signing a profile in to HQ and building the engine from what the profile remembers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import state
+from .client import HqClient
+from .engine import SyncEngine
+from .errors import NotSignedIn, ProfileOfAnotherBranch
+
+
+@dataclass(frozen=True)
+class Remembered:
+    hq_url: str | None
+    username: str | None
+    token: str | None
+    branch_id: str | None
+
+
+def remembered(profile) -> Remembered:
+    with profile.engine.connect() as conn:
+        return Remembered(*(state.read(conn, k) for k in
+                            (state.HQ_URL, state.USERNAME, state.HQ_TOKEN, state.BRANCH_ID)))
+
+
+def sign_in(profile, client: HqClient, username: str, password: str):
+    """Sign in online and remember the token; refuses a profile of another branch."""
+    result = client.sign_in(username, password, state.device_id(profile))
+    known_branch = remembered(profile).branch_id
+    if known_branch and known_branch != result.branch["id"]:
+        client.sign_out()
+        raise ProfileOfAnotherBranch(
+            f"this profile holds branch {known_branch}; {username} belongs to {result.branch['code']}")
+    with profile.engine.begin() as conn:
+        for key, value in ((state.HQ_URL, client.base_url), (state.USERNAME, username.lower()),
+                           (state.HQ_TOKEN, result.token), (state.USER_ID, result.user["id"]),
+                           (state.BRANCH_ID, result.branch["id"])):
+            state.write(conn, key, value)
+    return result
+
+
+def forget_token(profile) -> None:
+    with profile.engine.begin() as conn:
+        state.forget(conn, state.HQ_TOKEN)
+
+
+def engine_for(profile, client: HqClient) -> SyncEngine:
+    """An engine using the profile's remembered token (raises NotSignedIn when there is none)."""
+    token = remembered(profile).token
+    if not token:
+        raise NotSignedIn("this profile has not signed in to HQ yet")
+    client.token = token
+    return SyncEngine(profile, client, state.device_id(profile))

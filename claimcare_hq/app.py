@@ -1,0 +1,108 @@
+"""The HQ HTTP API (FastAPI). Every request is authorised from its bearer token; every read
+and write of synced data is scoped to the token's branch."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from claimcare_desktop.sync import protocol
+
+from . import auth
+from .db import make_engine
+from .permissions import Actor
+from .pull import pull_page
+from .push import PushRefused, push_mutations
+from .wire import (
+    MAX_SEQ,
+    ErrorBody,
+    PingResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    SignInRequest,
+    SignInResponse,
+)
+from .gzip_body import GzipBodyRoute
+
+_bearer = HTTPBearer(auto_error=False)
+_ERR = {"model": ErrorBody}
+
+
+def current_actor(request: Request,
+                  credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Actor:
+    actor = None
+    if credentials is not None:
+        actor = auth.actor_for(request.app.state.engine, credentials.credentials)
+    if actor is None:
+        raise HTTPException(401, "sign in first (missing, revoked or unknown token)",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return actor
+
+
+router = APIRouter(prefix=protocol.API, route_class=GzipBodyRoute)
+
+
+@router.get("/ping", response_model=PingResponse)
+def ping() -> JSONResponse:
+    return JSONResponse({"status": "ok", "time": datetime.now(UTC).isoformat()})
+
+
+@router.post("/auth/sign-in", response_model=SignInResponse,
+             responses={401: _ERR, 403: _ERR, 429: _ERR})
+def sign_in(body: SignInRequest, request: Request) -> JSONResponse:
+    try:
+        result = auth.sign_in(request.app.state.engine, body.username, body.password,
+                              body.device_id)
+    except auth.SignInRefused as exc:
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
+        raise HTTPException(exc.status, exc.message, headers=headers) from exc
+    return JSONResponse({"token": result.token, "user": result.user, "branch": result.branch})
+
+
+@router.post("/auth/sign-out", status_code=204, responses={401: _ERR})
+def sign_out(request: Request, _actor: Actor = Depends(current_actor),
+             credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Response:
+    auth.revoke(request.app.state.engine, credentials.credentials)
+    return Response(status_code=204)
+
+
+@router.post("/sync/push", response_model=PushResponse,
+             responses={400: _ERR, 401: _ERR, 403: _ERR, 413: _ERR})
+def push(body: PushRequest, request: Request, actor: Actor = Depends(current_actor)) -> JSONResponse:
+    mutations = [m.model_dump() for m in body.mutations]
+    try:
+        with request.app.state.engine.begin() as conn:
+            answer = push_mutations(conn, actor, mutations)
+    except PushRefused as exc:
+        raise HTTPException(exc.status, exc.message) from exc
+    return JSONResponse(answer)
+
+
+@router.get("/sync/pull", response_model=PullResponse, responses={401: _ERR})
+def pull(request: Request, actor: Actor = Depends(current_actor),
+         cursor: int = Query(0, ge=0, le=MAX_SEQ),
+         limit: int = Query(protocol.DEFAULT_PULL_LIMIT, ge=1, le=protocol.MAX_PULL_LIMIT)
+         ) -> Response:
+    body = pull_page(request.app.state.engine, actor.branch_id, cursor, limit)
+    return Response(body, media_type="application/json")
+
+
+def _database_unavailable(_request: Request, exc: DBAPIError) -> JSONResponse:
+    # Lost connections, serialization failures, lock timeouts: the client retries later.
+    return JSONResponse({"detail": f"database busy or unavailable: {type(exc.orig).__name__}"},
+                        status_code=503, headers={"Retry-After": "1"})
+
+
+def create_app(db: str | Engine) -> FastAPI:
+    app = FastAPI(title="ClaimCare HQ", version="1", summary="Sync service for branch PCs")
+    app.state.engine = make_engine(db) if isinstance(db, str) else db
+    app.include_router(router)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_exception_handler(DBAPIError, _database_unavailable)
+    return app

@@ -1,0 +1,129 @@
+"""Sign-in, bearer tokens and the sign-in throttle, all kept in the database (HQ is stateless)."""
+from __future__ import annotations
+
+import hashlib
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, select, update
+
+from .passwords import verify_password
+from .permissions import Actor
+from .schema import SYNCED_TABLES, Account, SignInThrottle, Token
+from .sqlcompat import upsert
+from .push import utcnow
+
+FREE_FAILURES = 5
+MAX_BLOCK_SECONDS = 300
+
+
+class SignInRefused(Exception):
+    def __init__(self, status: int, message: str, retry_after: int | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    token: str
+    user: dict[str, Any]
+    branch: dict[str, Any]
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _throttle_wait(conn: Connection, username: str, now: datetime) -> int:
+    throttle = SignInThrottle.__table__
+    blocked_until = conn.execute(select(throttle.c.blocked_until)
+                                 .where(throttle.c.username == username)).scalar()
+    if blocked_until is None or blocked_until <= now:
+        return 0
+    return max(1, math.ceil((blocked_until - now).total_seconds()))
+
+
+def _record_failure(conn: Connection, username: str, now: datetime) -> None:
+    throttle = SignInThrottle.__table__
+    failures = (conn.execute(select(throttle.c.failures).where(throttle.c.username == username))
+                .scalar() or 0) + 1
+    blocked = None
+    if failures >= FREE_FAILURES:
+        blocked = now + timedelta(seconds=min(2 ** (failures - FREE_FAILURES), MAX_BLOCK_SECONDS))
+    upsert(conn, throttle, {"username": username, "failures": failures, "blocked_until": blocked},
+           ["username"])
+
+
+def _profile(conn: Connection, account: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    users, branches = SYNCED_TABLES["users"], SYNCED_TABLES["branches"]
+    user = conn.execute(select(users.c.display_name).where(
+        users.c.branch_id == account.branch_id, users.c.id == account.user_id)).one_or_none()
+    branch = conn.execute(select(branches.c.code, branches.c.name).where(
+        branches.c.branch_id == account.branch_id, branches.c.id == account.branch_id)).one()
+    return ({"id": account.user_id, "username": account.username,
+             "display_name": user.display_name if user else account.username,
+             "role": account.role, "branch_id": account.branch_id},
+            {"id": account.branch_id, "code": branch.code, "name": branch.name})
+
+
+def sign_in(engine: Engine, username: str, password: str, device_id: str) -> SignedIn:
+    username = username.strip().lower()
+    now = utcnow()
+    with engine.connect() as conn:
+        wait = _throttle_wait(conn, username, now)
+        account = conn.execute(select(Account.__table__)
+                               .where(Account.__table__.c.username == username)).one_or_none()
+    if wait:
+        raise SignInRefused(429, "too many failed sign-ins; try again later", wait)
+    if not verify_password(account.password_hash if account else None, password):
+        with engine.begin() as conn:
+            _record_failure(conn, username, now)
+        raise SignInRefused(401, "wrong username or password")
+    if not account.active:
+        raise SignInRefused(403, "this account is disabled")
+    with engine.begin() as conn:
+        conn.execute(delete(SignInThrottle.__table__)
+                     .where(SignInThrottle.__table__.c.username == username))
+        token = issue_token(conn, account.user_id, account.branch_id, device_id)
+        user, branch = _profile(conn, account)
+    return SignedIn(token, user, branch)
+
+
+def issue_token(conn: Connection, user_id: str, branch_id: str, device_id: str) -> str:
+    """A new bearer token for a verified user on one device (only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    conn.execute(Token.__table__.insert().values(
+        token_hash=token_hash(token), user_id=user_id, branch_id=branch_id,
+        device_id=device_id, created_at=utcnow()))
+    return token
+
+
+def actor_for(engine: Engine, token: str) -> Actor | None:
+    """The caller behind a live token of an active account, else None."""
+    tokens, accounts = Token.__table__, Account.__table__
+    query = (select(tokens.c.user_id, tokens.c.branch_id, tokens.c.device_id, accounts.c.role)
+             .join(accounts, accounts.c.user_id == tokens.c.user_id)
+             .where(tokens.c.token_hash == token_hash(token), tokens.c.revoked_at.is_(None),
+                    accounts.c.active.is_(True)))
+    with engine.connect() as conn:
+        row = conn.execute(query).one_or_none()
+    return Actor(row.user_id, row.branch_id, row.device_id, row.role) if row else None
+
+
+def revoke(engine: Engine, token: str) -> None:
+    tokens = Token.__table__
+    with engine.begin() as conn:
+        conn.execute(update(tokens).where(tokens.c.token_hash == token_hash(token),
+                                          tokens.c.revoked_at.is_(None))
+                     .values(revoked_at=utcnow()))
+
+
+def revoke_user_tokens(conn: Connection, user_id: str) -> None:
+    tokens = Token.__table__
+    conn.execute(update(tokens).where(tokens.c.user_id == user_id, tokens.c.revoked_at.is_(None))
+                 .values(revoked_at=utcnow()))

@@ -1,0 +1,93 @@
+"""Writing synced rows at HQ: every written row gets the branch's next change sequence number.
+
+The branch's counter row is locked (SELECT … FOR UPDATE) for the rest of the transaction,
+so within a branch transactions commit in the order of their numbers and a pull that has
+seen number N has seen every change below N (DESIGN §4.4, §6). Push, seed and import all
+write through here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+
+from .schema import SYNCED_TABLES, BranchCounter
+from .sqlcompat import for_update, insert_if_absent
+
+_ID_CHUNK = 500
+
+
+def _lock_counter(conn: Connection, branch_id: str) -> int:
+    counters = BranchCounter.__table__
+    insert_if_absent(conn, counters, {"branch_id": branch_id, "next_seq": 1})
+    query = select(counters.c.next_seq).where(counters.c.branch_id == branch_id)
+    return conn.execute(for_update(conn, query)).scalar_one()
+
+
+def fetch_rows(conn: Connection, table_name: str, branch_id: str,
+               ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Current HQ rows of one branch by id (missing ids are simply absent)."""
+    table = SYNCED_TABLES[table_name]
+    wanted = list(dict.fromkeys(ids))
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(wanted), _ID_CHUNK):
+        chunk = wanted[start:start + _ID_CHUNK]
+        query = select(table).where(table.c.branch_id == branch_id, table.c.id.in_(chunk))
+        found.update({row.id: dict(row._mapping) for row in conn.execute(query)})
+    return found
+
+
+class BranchChanges:
+    """Stamps and writes rows of one branch inside the caller's transaction."""
+
+    def __init__(self, conn: Connection, branch_id: str):
+        self.conn = conn
+        self.branch_id = branch_id
+        self.next_seq = _lock_counter(conn, branch_id)
+        self.first_seq = self.next_seq
+
+    def _stamp(self, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            row["branch_id"] = self.branch_id
+            row["change_seq"] = self.next_seq
+            self.next_seq += 1
+
+    def insert(self, table_name: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self._stamp(rows)
+            self.conn.execute(insert(SYNCED_TABLES[table_name]), rows)
+
+    def update(self, table_name: str, rows: list[dict[str, Any]]) -> None:
+        """Rewrite whole rows (every data column present in each dict) with new numbers."""
+        if not rows:
+            return
+        table = SYNCED_TABLES[table_name]
+        self._stamp(rows)
+        columns = [c.name for c in table.columns if c.name not in ("branch_id", "id")]
+        stmt = (update(table)
+                .where(table.c.branch_id == bindparam("key_branch"), table.c.id == bindparam("key_id"))
+                .values({name: bindparam(f"v_{name}") for name in columns}))
+        params = [{"key_branch": r["branch_id"], "key_id": r["id"],
+                   **{f"v_{name}": r[name] for name in columns}} for r in rows]
+        self.conn.execute(stmt, params)
+
+    def touch(self, table_name: str, row_ids: Iterable[str]) -> None:
+        """Give rows a new number without changing them, so every device pulls them again."""
+        ids = list(dict.fromkeys(row_ids))
+        table = SYNCED_TABLES[table_name]
+        stmt = (update(table)
+                .where(table.c.branch_id == self.branch_id, table.c.id == bindparam("key_id"))
+                .values(change_seq=bindparam("v_seq")))
+        params = []
+        for row_id in ids:
+            params.append({"key_id": row_id, "v_seq": self.next_seq})
+            self.next_seq += 1
+        if params:
+            self.conn.execute(stmt, params)
+
+    def close(self) -> None:
+        """Store the counter; the numbers become visible when the caller's transaction commits."""
+        counters = BranchCounter.__table__
+        self.conn.execute(update(counters).where(counters.c.branch_id == self.branch_id)
+                          .values(next_seq=self.next_seq))
