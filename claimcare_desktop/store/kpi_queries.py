@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime
 from itertools import chain, repeat
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, case, cast, exists, func, literal_column, or_, select, true
+from sqlalchemy import Integer, String, and_, case, cast, exists, func, or_, select, true, type_coerce
 from sqlalchemy.sql import ColumnElement
 
 from ..domain import kpi
@@ -28,7 +28,7 @@ from ..domain.periods import same_period_last_year
 from ..domain.timeutil import from_naive_utc, local_start_of_day_utc, to_naive_utc
 from ..domain.validation import CHECKED_FIELDS, REQUIRED_PROFILE_FIELDS
 from ..domain.vocab import CONTACT_CHANNELS, Role, VisitStatus
-from .models import CareItem, Claim, Complaint, Customer, Policy, User, Visit
+from .models import CareItem, Claim, Complaint, Customer, Policy, SyncState, User, Visit
 
 RENEWAL_GRACE_DAYS = 30  # a successor policy may start this long before the old one ends
 CARE_DONE = "done"
@@ -92,10 +92,6 @@ class Window:
         return Window(start, end, self.now)
 
 
-def _aware_pairs(rows: Iterable[Any]) -> list[tuple[datetime, datetime | None]]:
-    return [(from_naive_utc(a), None if b is None else from_naive_utc(b)) for a, b in rows]
-
-
 def _tally(histogram: Iterable[Any]) -> Iterator[Any]:
     """(value, count) rows of a GROUP BY as the stream of values the domain expects."""
     return chain.from_iterable(repeat(value, count) for value, count in histogram)
@@ -130,46 +126,74 @@ def _claims_of(scope: KpiScope) -> list[ColumnElement[bool]]:
 
 # ---- one measure per target --------------------------------------------------------------
 
-def _payout_within_48h(conn: Any, scope: KpiScope, w: Window) -> float | None:
+def _pairs(conn: Any, statement: Any) -> list[tuple[datetime, datetime | None]]:
+    """Two datetime columns read as text and parsed here: ~5x cheaper than the ORM types."""
+    rows = conn.execute(statement)
+    return [(_aware_text(a), None if b is None else _aware_text(b)) for a, b in rows]
+
+
+def _aware_text(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _text(column: Any) -> Any:
+    return type_coerce(column, String)
+
+
+def payout_rows(scope: KpiScope, w: Window) -> Any:
+    """(documents confirmed, paid) of the claims whose documents were confirmed in the period."""
     c = claims_t.c
-    rows = conn.execute(select(c.documents_confirmed_at, c.paid_at).where(
-        *_claims_of(scope), w.covers(c.documents_confirmed_at)))
-    as_of = min(w.now, from_naive_utc(w.end_utc))
-    return kpi.payout_on_time_rate(_aware_pairs(rows), as_of=as_of)
+    return select(_text(c.documents_confirmed_at), _text(c.paid_at)).where(
+        *_claims_of(scope), w.covers(c.documents_confirmed_at))
+
+
+def _hours_between(start: Any, end: Any) -> Any:
+    return (func.julianday(end) - func.julianday(start)) * 24
+
+
+def _payout_within_48h(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    """`kpi.payout_on_time_rate` counted in SQL (10,000 claims a quarter): a paid claim is
+    measured, an unpaid one once its 48 h have run out by `as_of`. A test holds the two equal."""
+    limit_hours = kpi.PAYOUT_WITHIN.total_seconds() / 3600
+    as_of = to_naive_utc(min(w.now, from_naive_utc(w.end_utc)))
+    rows = payout_rows(scope, w).subquery()
+    confirmed, paid = rows.c
+    measured = or_(paid.is_not(None), _hours_between(confirmed, as_of.isoformat(" ")) > limit_hours)
+    on_time = and_(paid.is_not(None), _hours_between(confirmed, paid) <= limit_hours)
+    counted, hits = conn.execute(select(_count_where(measured), _count_where(on_time))).one()
+    return hits / counted if counted else None
 
 
 def _visit_coverage(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    """Claims closed in the period, and how many have a done visit. The claims are numbered
+    (SQL already matched visits to them), so the domain sees ordinals, not 10,000 ids."""
     c, v = claims_t.c, visits_t.c
-    closed = select(c.id).where(*_claims_of(scope), w.covers(c.closed_at))
-    claim_ids = conn.execute(closed).scalars().all()
-    visited = conn.execute(select(v.claim_id, v.status).distinct().where(
-        v.claim_id.in_(closed), v.status == VisitStatus.DONE, v.deleted.is_(False))).all()
-    return kpi.visit_coverage(claim_ids, visited)
+    visited = exists(select(v.id).where(v.claim_id == c.id, v.status == VisitStatus.DONE,
+                                        v.deleted.is_(False)))
+    closed, done = conn.execute(select(func.count(), _count_where(visited)).where(
+        *_claims_of(scope), w.covers(c.closed_at))).one()
+    return kpi.visit_coverage(range(closed), ((i, VisitStatus.DONE) for i in range(done)))
 
 
-def _score_histogram(conn: Any, scope: KpiScope, w: Window) -> list[Any]:
-    v = visits_t.c
-    return conn.execute(select(v.satisfaction, func.count()).where(
-        *_handled_by(visits_t, "assignee_id", scope), v.status == VisitStatus.DONE,
-        v.satisfaction.is_not(None), w.covers(v.completed_at)).group_by(v.satisfaction)).all()
+def _visit_satisfaction(facts: _PeriodFacts) -> float | None:
+    return kpi.visit_satisfaction_rate(_tally(facts.score_histogram))
 
 
-def _visit_satisfaction(conn: Any, scope: KpiScope, w: Window) -> float | None:
-    return kpi.visit_satisfaction_rate(_tally(_score_histogram(conn, scope, w)))
-
-
-def _satisfaction_score(conn: Any, scope: KpiScope, w: Window) -> float | None:
-    return kpi.satisfaction_score(_tally(_score_histogram(conn, scope, w)))
+def _satisfaction_score(facts: _PeriodFacts) -> float | None:
+    return kpi.satisfaction_score(_tally(facts.score_histogram))
 
 
 def _care_coverage(conn: Any, scope: KpiScope, w: Window) -> float | None:
+    """Customers in scope, and how many had a care item done in the period (as ordinals:
+    SQL already matched the items to customers in scope)."""
     ci = care_t.c
-    rowid = literal_column("customers.rowid")
-    everyone = conn.execute(select(rowid).where(*customers_in(scope))).scalars().all()
-    cared = conn.execute(select(rowid).where(*customers_in(scope), exists(
-        select(ci.id).where(ci.customer_id == customers_t.c.id, ci.status == CARE_DONE,
-                            ci.deleted.is_(False), w.covers(ci.done_at))))).scalars().all()
-    return kpi.care_coverage(everyone, cared)
+    everyone = conn.execute(select(func.count()).where(*customers_in(scope))).scalar_one()
+    reached = conn.execute(select(func.count(func.distinct(ci.customer_id))).where(
+        ci.branch_id == scope.branch_id, ci.status == CARE_DONE, ci.deleted.is_(False),
+        w.covers(ci.done_at), _customer_in_scope(ci.customer_id, scope),
+        ci.customer_id.not_in(select(customers_t.c.id).where(customers_t.c.deleted.is_(True)))
+    )).scalar_one()
+    return kpi.care_coverage(range(everyone), range(reached))
 
 
 def _complaint_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
@@ -190,8 +214,8 @@ def _complaints_handled(scope: KpiScope, w: Window, *columns: Any) -> Any:
 
 def _resolution_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
     k = complaints_t.c
-    rows = conn.execute(_complaints_handled(scope, w, k.opened_at, k.resolved_at))
-    return kpi.resolution_rate(_aware_pairs(rows), from_naive_utc(w.end_utc))
+    rows = _pairs(conn, _complaints_handled(scope, w, _text(k.opened_at), _text(k.resolved_at)))
+    return kpi.resolution_rate(rows, from_naive_utc(w.end_utc))
 
 
 def first_response_at(k: Any = complaints_t.c) -> ColumnElement[datetime]:
@@ -201,9 +225,8 @@ def first_response_at(k: Any = complaints_t.c) -> ColumnElement[datetime]:
 
 def _response_time(conn: Any, scope: KpiScope, w: Window) -> float | None:
     k = complaints_t.c
-    responded = first_response_at().label("first_response_at")
-    rows = conn.execute(_complaints_handled(scope, w, k.opened_at, responded))
-    return kpi.mean_response_hours(_aware_pairs(rows))
+    rows = _pairs(conn, _complaints_handled(scope, w, _text(k.opened_at), _text(first_response_at())))
+    return kpi.mean_response_hours(rows)
 
 
 def _renewal_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
@@ -216,17 +239,47 @@ def _renewal_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
         s.start_date >= func.date(p.end_date, f"-{RENEWAL_GRACE_DAYS} days")))
     after_claim = exists(select(c.id).where(
         c.customer_id == p.customer_id, c.deleted.is_(False), c.closed_at < p.end_date))
-    flags = conn.execute(select(or_(p.status == "renewed", renewed)).where(
+    came_up, renewed_count = conn.execute(select(
+        func.count(), _count_where(or_(p.status == "renewed", renewed))).where(
         *_live_in_branch(policies_t, scope), _customer_in_scope(p.customer_id, scope),
-        p.end_date >= w.start, p.end_date < w.end, after_claim)).scalars()
-    return kpi.renewal_rate(bool(f) for f in flags)
+        p.end_date >= w.start, p.end_date < w.end, after_claim)).one()
+    return kpi.renewal_rate(_tally(((True, renewed_count), (False, came_up - renewed_count))))
+
+
+class _PeriodFacts:
+    """One period and scope; facts two targets share are read once."""
+
+    def __init__(self, conn: Any, scope: KpiScope, window: Window) -> None:
+        self.conn, self.scope, self.window = conn, scope, window
+        self._histogram: list[Any] | None = None
+
+    @property
+    def score_histogram(self) -> list[Any]:
+        if self._histogram is None:
+            v = visits_t.c
+            self._histogram = self.conn.execute(select(v.satisfaction, func.count()).where(
+                *_handled_by(visits_t, "assignee_id", self.scope), v.status == VisitStatus.DONE,
+                v.satisfaction.is_not(None), self.window.covers(v.completed_at)
+            ).group_by(v.satisfaction)).all()
+        return self._histogram
+
+    def measure(self, key: str) -> float | None:
+        shared = SHARED_MEASURES.get(key)
+        if shared is not None:
+            return shared(self)
+        return PERIOD_MEASURES[key](self.conn, self.scope, self.window)
 
 
 # ---- customer data quality (a snapshot) ----------------------------------------------------
-# The per-field checks of `domain.validation` written as SQL so 100,000 customers are checked
-# in one pass: shape, check digit and real birth date of the ID number, the mobile number's
-# shape, the birth date agreeing with the ID, a known channel. Not checked here: the ID's
-# region code and the carrier ranges `phonenumbers` knows.
+# The per-field checks of `domain.validation` as SQL, so 100,000 customers are checked in one
+# pass: the ID number's shape, real birth date and check digit, the mobile number's shape,
+# the birth date agreeing with the ID, a known channel. Values are stored normalised (the
+# validators normalise on entry), so a stored "+86 138..." counts as invalid here. Not checked
+# in SQL: the ID's region code and the carrier ranges `phonenumbers` knows.
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK_CHARACTERS = "10X98765432"
+
 
 def _filled(column: Any) -> ColumnElement[bool]:
     if column.key == "birth_date":
@@ -234,27 +287,10 @@ def _filled(column: Any) -> ColumnElement[bool]:
     return func.trim(func.coalesce(column, "")) != ""
 
 
-def _stripped(column: Any, noise: str) -> Any:
-    for character in noise:
-        column = func.replace(column, character, "")
-    return column
-
-
-def _mobile_ok(phone: Any) -> ColumnElement[bool]:
-    digits = _stripped(phone, " -().")
-    national = case((digits.like("+86%"), func.substr(digits, 4)),
-                    (digits.like("0086%"), func.substr(digits, 5)), else_=digits)
-    return national.op("GLOB")("1[3-9]" + "[0-9]" * 9)
-
-
 def _id_birth(number: Any) -> Any:
-    return func.substr(number, 7, 4, type_=String).concat("-").concat(
-        func.substr(number, 11, 2, type_=String)).concat("-").concat(
-        func.substr(number, 13, 2, type_=String))
-
-
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK_CHARACTERS = "10X98765432"
+    def part(start: int, length: int) -> Any:
+        return func.substr(number, start, length, type_=String)
+    return part(7, 4).concat("-").concat(part(11, 2)).concat("-").concat(part(13, 2))
 
 
 def _resident_id_ok(number: Any) -> ColumnElement[bool]:
@@ -267,13 +303,12 @@ def _resident_id_ok(number: Any) -> ColumnElement[bool]:
 
 
 def _validity_checks(c: Any) -> dict[str, ColumnElement[bool]]:
-    number = func.upper(_stripped(c.id_number, " -"))
-    id_ok = _resident_id_ok(number)
+    id_ok = _resident_id_ok(c.id_number)
     return {
-        "phone": _mobile_ok(c.phone),
+        "phone": c.phone.op("GLOB")("1[3-9]" + "[0-9]" * 9),
         "id_number": id_ok,
         "birth_date": or_(~_filled(c.id_number), ~id_ok,
-                          func.strftime("%Y-%m-%d", c.birth_date) == _id_birth(number)),
+                          func.strftime("%Y-%m-%d", c.birth_date) == _id_birth(c.id_number)),
         "preferred_channel": c.preferred_channel.in_(CONTACT_CHANNELS),
     }
 
@@ -295,22 +330,52 @@ def customer_quality(conn: Any, scope: KpiScope) -> tuple[int, int, list[tuple[i
     return row[0], row[1], pairs
 
 
-def _snapshot_rates(conn: Any, scope: KpiScope) -> dict[str, float | None]:
+def _snapshot_rates_now(conn: Any, scope: KpiScope) -> dict[str, float | None]:
     total, complete, validity = customer_quality(conn, scope)
     completeness = chain(repeat(1.0, complete), repeat(0.0, total - complete))
     return {"profile_completeness": kpi.profile_completeness_rate(completeness),
             "field_validity": kpi.field_validity_rate(validity)}
 
 
+# Checking every customer costs ~0.5 s at 100,000; their data changes only through a local
+# edit (which stamps modified_at), a sync pull (which moves the cursors in sync_state) or a
+# load of new rows (the count), so the result is kept until one of those moves.
+_SNAPSHOTS: dict[tuple[str, KpiScope], tuple[tuple[Any, ...], dict[str, float | None]]] = {}
+
+
+def _database_of(conn: Any) -> str:
+    bind = conn.engine if hasattr(conn, "engine") else conn.get_bind()
+    return str(bind.url)
+
+
+def _customers_fingerprint(conn: Any, scope: KpiScope) -> tuple[Any, ...]:
+    c, s = customers_t.c, SyncState.__table__.c
+    count, latest = conn.execute(select(func.count(), func.max(c.modified_at)).where(
+        *customers_in(scope))).one()
+    cursors = conn.execute(select(func.group_concat(s.key.concat("=").concat(s.value)))).scalar()
+    return count, latest, cursors
+
+
+def _snapshot_rates(conn: Any, scope: KpiScope) -> dict[str, float | None]:
+    key = (_database_of(conn), scope)
+    fingerprint = _customers_fingerprint(conn, scope)
+    cached = _SNAPSHOTS.get(key)
+    if cached is None or cached[0] != fingerprint:
+        cached = _SNAPSHOTS[key] = (fingerprint, _snapshot_rates_now(conn, scope))
+    return dict(cached[1])
+
+
 PERIOD_MEASURES: dict[str, Callable[[Any, KpiScope, Window], float | None]] = {
     "payout_within_48h": _payout_within_48h,
     "visit_coverage": _visit_coverage,
-    "visit_satisfaction": _visit_satisfaction,
     "care_coverage": _care_coverage,
     "complaint_rate": _complaint_rate,
     "resolution_rate": _resolution_rate,
     "renewal_rate": _renewal_rate,
     "response_time": _response_time,
+}
+SHARED_MEASURES: dict[str, Callable[[_PeriodFacts], float | None]] = {
+    "visit_satisfaction": _visit_satisfaction,
     "satisfaction_score": _satisfaction_score,
 }
 CHANGE_KEYS = tuple(t.key for t in kpi.KPI_TARGETS if t.comparison == "change_vs_last_year")
@@ -323,10 +388,10 @@ def _now(now: datetime | None) -> datetime:
 
 
 def _results(conn: Any, scope: KpiScope, w: Window, snapshot: dict[str, float | None]) -> list[kpi.KpiResult]:
+    facts, last_year = _PeriodFacts(conn, scope, w), _PeriodFacts(conn, scope, w.last_year())
     actual = dict(snapshot)
-    actual.update({key: measure(conn, scope, w) for key, measure in PERIOD_MEASURES.items()})
-    last_year = w.last_year()
-    baseline = {key: PERIOD_MEASURES[key](conn, scope, last_year) for key in CHANGE_KEYS}
+    actual.update({t.key: facts.measure(t.key) for t in kpi.KPI_TARGETS if t.key not in snapshot})
+    baseline = {key: last_year.measure(key) for key in CHANGE_KEYS}
     return [kpi.evaluate(t.key, actual[t.key], baseline.get(t.key)) for t in kpi.KPI_TARGETS]
 
 

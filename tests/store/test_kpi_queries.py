@@ -129,3 +129,33 @@ def test_session_works_like_a_connection(profile):
     with profile.session() as session:
         results = kq.kpi_report(session, kq.KpiScope(d.BRANCH), *d.Q1_2026, now=NOW)
     assert [r.key for r in results] == [t.key for t in kq.kpi.KPI_TARGETS]
+
+
+def test_sql_payout_count_agrees_with_the_domain(profile):
+    """The payout target is counted in SQL; the domain's row-by-row rule must agree."""
+    window = kq.Window(*d.Q1_2026, NOW)
+    scope = kq.KpiScope(d.BRANCH)
+    with profile.engine.connect() as conn:
+        rows = [(kq._aware_text(a), b and kq._aware_text(b))
+                for a, b in conn.execute(kq.payout_rows(scope, window))]
+        counted = kq._payout_within_48h(conn, scope, window)
+    as_of = min(NOW, kq.from_naive_utc(window.end_utc))
+    assert len(rows) == 3
+    assert counted == kq.kpi.payout_on_time_rate(rows, as_of=as_of) == pytest.approx(0.5)
+
+
+def test_snapshot_follows_a_local_edit(tmp_path):
+    profile = open_profile(tmp_path)
+    d.build().write(profile)
+    scope = kq.KpiScope(d.BRANCH, d.M1)
+    try:
+        with profile.engine.connect() as conn:
+            before = _by_key(kq.kpi_report(conn, scope, *d.Q1_2026, now=NOW))
+        with profile.session(d.M1) as s, s.begin():
+            s.get(Customer, d.C2).address = "北京市海淀区1号"
+        with profile.engine.connect() as conn:
+            after = _by_key(kq.kpi_report(conn, scope, *d.Q1_2026, now=NOW))
+    finally:
+        profile.close()
+    assert before["profile_completeness"].actual == pytest.approx(0.5)
+    assert after["profile_completeness"].actual == pytest.approx(1.0)
