@@ -15,6 +15,7 @@ from .policies import HISTORY_DAYS
 from .products import PRODUCTS
 
 LATE_PAYOUT_SHARE = 0.08
+MISSING_PAPERS_SHARE = 0.1
 OUTCOMES = {"paid": 82, "partial": 9, "rejected": 6, "closed": 3}
 SUBMISSION_CHANNELS = {"app": 40, "online": 15, "phone": 15, "counter": 15, "agent": 15}
 
@@ -35,6 +36,13 @@ def _hours(ctx: ChunkContext, low: float, high: float) -> timedelta:
     return timedelta(hours=ctx.rng.uniform(low, high))
 
 
+def _documents_wait(ctx: ChunkContext) -> timedelta:
+    """Usually two days; one claim in ten waits weeks for missing papers."""
+    if ctx.chance(MISSING_PAPERS_SHARE):
+        return _hours(ctx, 24 * 5, 24 * 45)
+    return timedelta(hours=ctx.rng.lognormvariate(math.log(40), 0.7))
+
+
 def _payout_delay(ctx: ChunkContext) -> timedelta:
     if ctx.chance(LATE_PAYOUT_SHARE):
         return _hours(ctx, 49, 240)
@@ -44,7 +52,7 @@ def _payout_delay(ctx: ChunkContext) -> timedelta:
 def _settle(ctx: ChunkContext, claim: dict, outcome: str) -> None:
     """Fill confirmation, payment and closing for an outcome, as far as `now` allows."""
     now = ctx.clock.now
-    confirmed = claim["reported_at"] + timedelta(hours=ctx.rng.lognormvariate(math.log(40), 0.7))
+    confirmed = claim["reported_at"] + _documents_wait(ctx)
     if outcome == "closed":
         withdrawn = claim["reported_at"] + _hours(ctx, 24, 400)
         if withdrawn <= now:

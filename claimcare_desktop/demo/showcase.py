@@ -57,15 +57,19 @@ def _story(days_ago: int, outcome: str, complaint_state: str | None,
     return extra
 
 
-def breached_open_complaint(ctx: ChunkContext, customer: dict, policies: list[dict],
-                            claims: list[dict]) -> None:
+def open_claim_and_breached_complaint(ctx: ChunkContext, customer: dict, policies: list[dict],
+                                      claims: list[dict]) -> None:
+    """A claim still waiting for documents, and a complaint nobody answered for 30 hours."""
+    claim = claim_row(ctx, _active_policy(ctx, customer, policies),
+                      ctx.clock.now - timedelta(days=2))
+    claims.append(claim)
     opened = ctx.clock.now - timedelta(hours=BREACHED_OPEN_AGE_HOURS)
-    add_complaint(ctx, customer, opened, "payout_delay", target="open")
+    add_complaint(ctx, customer, opened, "payout_delay", claim["id"], target="open")
 
 
 STORIES = (
     _story(0, "paid", "open"),
-    breached_open_complaint,
+    open_claim_and_breached_complaint,
     _story(1, "partial", "acknowledged", scripts={"same_day": []}, do_not_disturb=True),
     _story(5, "rejected", "paused", consent_marketing=False),
     _story(7, "paid", "escalated"),
