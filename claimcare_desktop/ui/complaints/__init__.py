@@ -1,0 +1,1 @@
+"""The complaint tracker workspace: live SLA clocks, filters, history and actions."""

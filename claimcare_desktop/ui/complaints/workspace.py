@@ -1,0 +1,188 @@
+"""The complaint tracker: filtered list with live clocks on the left, the chosen complaint
+on the right. Clocks tick from a timer without touching the database."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from claimcare_desktop.store.complaint_ops import Actor, ComplaintAction, apply_action
+from claimcare_desktop.store.complaint_queries import ComplaintDetail, load_complaint
+from claimcare_desktop.store.workload import branch_users
+
+from ..care_profile.messages import error_text
+from ..context import AppContext
+from .actions import IMMEDIATE, ActionDialog
+from .columns import WIDTHS
+from .detail import DetailPane
+from .filters import FilterBar
+from .model import ComplaintsModel
+
+TICK_MS = 30_000
+ROW_HEIGHT = 26
+COMPLAINT_TABLES = frozenset({"complaints", "complaint_events", "customers", "users"})
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Workspace(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.now = utc_now  # tests replace it to move time
+        self.users: list[tuple[str, str, str]] = []
+        self.complaint_id: str | None = None
+        self.dialog: ActionDialog | None = None
+        self.filters = FilterBar(ctx, self)
+        self.model = ComplaintsModel(ctx, lambda: self.now(), self)
+        self.table = self._table()
+        self.count = QLabel(self)
+        self.count.setObjectName("complaint_count")
+        self.detail = DetailPane(self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self._layout()
+        self._connect()
+        self.timer.start()
+        self._load_users()
+        self.refresh()
+
+    def nav_title(self) -> str:
+        return self.tr("Complaints")
+
+    def _table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("complaint_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(False)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
+        table.horizontalHeader().setStretchLastSection(True)
+        for i, width in enumerate(WIDTHS):
+            table.setColumnWidth(i, width)
+        return table
+
+    def _layout(self) -> None:
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filters)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.filters.sig_changed.connect(self.refresh)
+        self.model.sig_count.connect(self._show_count)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.detail.sig_action.connect(self.start_action)
+        self.detail.sig_open_customer.connect(
+            lambda customer_id: self.ctx.navigate("care_profile", customer_id=customer_id))
+        self.timer.timeout.connect(self.tick)
+        self.ctx.changes.sig_changed.connect(self._on_changed)
+
+    # ---- loading ----
+    def refresh(self) -> None:
+        self.model.set_filter(self.filters.complaint_filter(self.now()))
+        if self.complaint_id is not None:
+            self.open_complaint(self.complaint_id)
+
+    def _load_users(self) -> None:
+        engine, branch_id = self.ctx.profile.engine, self.ctx.user.branch_id
+
+        def job(state):
+            with engine.connect() as conn:
+                return branch_users(conn, branch_id)
+
+        self.ctx.tasks.run_db(job, on_done=self._users_loaded)
+
+    def _users_loaded(self, users: list[tuple[str, str, str]]) -> None:
+        self.users = users
+        self.filters.set_users(users)
+
+    def _show_count(self, total: int) -> None:
+        self.count.setText(self.tr("%n complaint(s)", "", total))
+
+    def _row_chosen(self, current, _previous) -> None:
+        row = self.model.row_at(current.row())
+        if row is not None and row.id != self.complaint_id:
+            self.open_complaint(row.id)
+
+    def open_complaint(self, complaint_id: str) -> None:
+        self.complaint_id = complaint_id
+        engine, now = self.ctx.profile.engine, self.now()
+
+        def job(state):
+            with engine.connect() as conn:
+                return load_complaint(conn, complaint_id, now)
+
+        self.ctx.tasks.run_db(job, on_done=self._show_detail)
+
+    def _show_detail(self, detail: ComplaintDetail) -> None:
+        if detail.row.id != self.complaint_id:
+            return
+        user = self.ctx.user
+        self.detail.show_detail(detail, user.role, user.id, self.now())
+
+    def tick(self) -> None:
+        now = self.now()
+        self.model.tick(now)
+        self.detail.tick(now)
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        if tables & COMPLAINT_TABLES:
+            self.refresh()
+
+    # ---- actions ----
+    def start_action(self, kind: str) -> None:
+        if self.detail.detail is None:
+            return
+        if kind in IMMEDIATE:
+            self.submit(ComplaintAction(kind))
+            return
+        owners = [(user_id, name) for user_id, name, _role in self.users]
+        self.dialog = ActionDialog(kind, owners, self.detail.detail.row.owner_id, self)
+        dialog = self.dialog
+        dialog.sig_submit.connect(lambda action: self.submit(action, dialog))
+        self.dialog.open()
+
+    def submit(self, action: ComplaintAction, dialog: ActionDialog | None = None) -> None:
+        user = self.ctx.user
+        actor = Actor(user.id, user.role, user.branch_id)
+        profile, complaint_id = self.ctx.profile, self.complaint_id
+        self.detail.error.clear()
+
+        def done(_state: str) -> None:
+            if dialog is not None:
+                dialog.accept()
+            self.ctx.changes.notify({"complaints", "complaint_events"})
+
+        def failed(error: BaseException) -> None:
+            if dialog is not None:
+                dialog.failed(error_text(error))
+            else:
+                self.detail.error.setText(error_text(error))
+
+        self.ctx.tasks.run_db(lambda state: apply_action(profile, actor, complaint_id, action),
+                              on_done=done, on_error=failed)
