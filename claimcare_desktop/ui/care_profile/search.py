@@ -3,25 +3,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as N
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from claimcare_desktop.store.customer_search import CustomerHit, search_customers
 
 from ..context import AppContext
 from ..labels import label
 from .records import Column, RecordsModel
+from .tables import records_view
 
 CONTEXT = "CustomerSearch"
 TYPING_PAUSE_MS = 200
-ROW_HEIGHT = 24
 
 _MATCHED_ON = {
     "name": N(CONTEXT, "Name"), "pinyin": N(CONTEXT, "Pinyin"), "initials": N(CONTEXT, "Initials"),
@@ -56,7 +48,8 @@ class SearchPanel(QWidget):
         self.box.setClearButtonEnabled(True)
         self.box.setPlaceholderText(self.tr("Name, pinyin, initials, phone last 4, policy or claim no."))
         self.model = RecordsModel(CONTEXT, SEARCH_COLUMNS, self)
-        self.results = self._results_view()
+        self.results = records_view(self.model, self, "search_results")
+        self.results.setAlternatingRowColors(False)
         self.status = QLabel(self)
         self.status.setObjectName("search_status")
         self.status.setWordWrap(True)
@@ -75,21 +68,6 @@ class SearchPanel(QWidget):
         self.results.activated.connect(self._choose)
         self.results.clicked.connect(self._choose)
         self.status.setText(self.tr("Type to search the whole branch."))
-
-    def _results_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName("search_results")
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.verticalHeader().hide()
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        view.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(SEARCH_COLUMNS):
-            view.setColumnWidth(i, column.width)
-        return view
 
     def search_now(self) -> None:
         self._timer.stop()

@@ -1,6 +1,7 @@
-"""A read-only table view set up the same way everywhere: rows selected whole, fixed height."""
+"""Table views set up the same way everywhere: rows selected whole, fixed row height."""
 from __future__ import annotations
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from .records import RecordsModel
@@ -10,6 +11,12 @@ ROW_HEIGHT = 24
 
 def records_view(model: RecordsModel, parent: QWidget, name: str,
                  multi_select: bool = False) -> QTableView:
+    return table_view(model, [c.width for c in model.columns], parent, name, multi_select)
+
+
+def table_view(model: QAbstractItemModel, widths: list[int], parent: QWidget, name: str,
+               multi_select: bool = False) -> QTableView:
+    """Rows selected whole, fixed row height (never ResizeToContents), widths set once."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
@@ -26,8 +33,8 @@ def records_view(model: RecordsModel, parent: QWidget, name: str,
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    for i, column in enumerate(model.columns):
-        view.setColumnWidth(i, column.width)
+    for i, width in enumerate(widths):
+        view.setColumnWidth(i, width)
     return view
 
 

@@ -5,21 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from claimcare_desktop.store.complaint_ops import Actor, ComplaintAction, apply_action
 from claimcare_desktop.store.complaint_queries import ComplaintDetail, load_complaint
 from claimcare_desktop.store.workload import branch_users
 
 from ..care_profile.messages import error_text
+from ..care_profile.tables import table_view
 from ..context import AppContext
 from .actions import IMMEDIATE, ActionDialog
 from .columns import WIDTHS
@@ -28,7 +21,6 @@ from .filters import FilterBar
 from .model import ComplaintsModel
 
 TICK_MS = 30_000
-ROW_HEIGHT = 26
 COMPLAINT_TABLES = frozenset({"complaints", "complaint_events", "customers", "users"})
 
 
@@ -46,7 +38,8 @@ class Workspace(QWidget):
         self.dialog: ActionDialog | None = None
         self.filters = FilterBar(ctx, self)
         self.model = ComplaintsModel(ctx, lambda: self.now(), self)
-        self.table = self._table()
+        self.table = table_view(self.model, WIDTHS, self, "complaint_table")
+        self.table.setAlternatingRowColors(False)  # clock colours must read clearly
         self.count = QLabel(self)
         self.count.setObjectName("complaint_count")
         self.detail = DetailPane(self)
@@ -60,22 +53,6 @@ class Workspace(QWidget):
 
     def nav_title(self) -> str:
         return self.tr("Complaints")
-
-    def _table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("complaint_table")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setWordWrap(False)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(ROW_HEIGHT)
-        table.horizontalHeader().setStretchLastSection(True)
-        for i, width in enumerate(WIDTHS):
-            table.setColumnWidth(i, width)
-        return table
 
     def _layout(self) -> None:
         left = QWidget(self)
