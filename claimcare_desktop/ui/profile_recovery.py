@@ -17,7 +17,6 @@ from claimcare_desktop.store.db import DatabaseDamaged, Profile, open_profile
 from claimcare_desktop.store.paths import database_file
 
 log = logging.getLogger(__name__)
-CONTEXT = "ProfileRecovery"
 
 
 def move_aside(profile_dir: Path, now: datetime | None = None) -> Path:
@@ -32,27 +31,23 @@ def move_aside(profile_dir: Path, now: datetime | None = None) -> Path:
     return target
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def _problem_text(error: Exception) -> str:
     if isinstance(error, DatabaseDamaged):
-        return _tr("The local database of this profile is damaged and cannot be opened.")
-    return _tr("The local database of this profile has a structure this version cannot use.")
+        return QCoreApplication.translate("ProfileRecovery", "The local database of this profile is damaged and cannot be opened.")
+    return QCoreApplication.translate("ProfileRecovery", "The local database of this profile has a structure this version cannot use.")
 
 
 def ask_to_move_aside(error: Exception, profile_dir: Path, parent: QWidget | None = None) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Cannot open the database"),
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("ProfileRecovery", "Cannot open the database"),
                       _problem_text(error), parent=parent)
     box.setObjectName("database_problem")
     box.setInformativeText(
-        _tr("ClaimCare can put the file aside (nothing is deleted) and start with an empty "
+        QCoreApplication.translate("ProfileRecovery", "ClaimCare can put the file aside (nothing is deleted) and start with an empty "
             "database, which the next sync fills again from HQ. Changes not yet synced stay "
             "in the old file for support to recover.\n\nFolder: %1").replace("%1", str(profile_dir)))
     box.setDetailedText(str(error))
-    move = box.addButton(_tr("Put it aside and start fresh"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    move = box.addButton(QCoreApplication.translate("ProfileRecovery", "Put it aside and start fresh"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("ProfileRecovery", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is move
 

@@ -70,3 +70,25 @@ def test_empty_fields_are_refused_before_any_attempt(qtbot, profile, runner, set
     dialog.sign_in_button.click()
     assert dialog.message.text() == dialog.tr("Enter your user name and password.")
     assert not runner.busy()
+
+
+def test_signed_in_session_syncs_with_hq(qtbot, profile, runner, settings, hq):
+    from claimcare_desktop.ui.changes import ChangeBus
+    from claimcare_desktop.ui.context import AppContext
+    from claimcare_desktop.ui.status.sync_controller import SyncController
+
+    url, users = hq
+    code, username, role = next(u for u in users if u[2] == "supervisor")
+    dialog = _dialog(qtbot, profile, runner, settings, url, username, PASSWORD)
+    _attempt(qtbot, dialog)
+    signed = dialog.signed_in
+    ctx = AppContext(profile, signed.user, runner, ChangeBus(), settings, signed.hq_url, signed.token)
+    sync = SyncController(ctx)
+    with qtbot.waitSignal(ctx.changes.sig_changed, timeout=20000) as changed:
+        sync.sync_now()
+    assert "visits" in changed.args[0]
+    qtbot.waitUntil(lambda: sync.status.last_sync_at is not None and not sync.status.running,
+                    timeout=10000)
+    assert sync.status.online and sync.status.pending == 0
+    with profile.engine.connect() as conn:
+        assert conn.execute(select(m.Visit.id)).first() is not None

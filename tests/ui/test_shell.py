@@ -1,0 +1,95 @@
+"""The shell around the workspaces: status bar, reminder, shortcuts, damaged profile."""
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from claimcare_desktop.store.db import open_profile
+from claimcare_desktop.store.paths import database_file
+from claimcare_desktop.ui import profile_recovery
+from claimcare_desktop.ui.i18n import Translations
+from claimcare_desktop.ui.shell import Shell
+
+
+def _shell(qtbot, ctx):
+    translations = Translations()
+    translations.install("en")
+    shell = Shell(ctx, translations)
+    qtbot.addWidget(shell.window)
+    return shell
+
+
+def test_offline_session_shows_user_branch_and_waiting_changes(qtbot, seeded, make_ctx):
+    shell = _shell(qtbot, make_ctx(seeded.supervisor))
+    shell.start()
+    bar = shell.status_bar
+    assert bar.user.text() == "孙主管 · Supervisor"
+    assert bar.branch.text() == "北京朝阳支公司"
+    qtbot.waitUntil(lambda: shell.sync.status.pending is not None)
+    assert bar.state.text() == "Offline"
+    assert bar.pending.text() == "0 change(s) waiting"
+    assert bar.last_sync.text() == "Never synced"
+
+
+def test_reminder_counts_todays_visits(qtbot, seeded, make_ctx):
+    shell = _shell(qtbot, make_ctx(seeded.supervisor))
+    shell.start()
+    qtbot.waitUntil(lambda: shell.reminder.last_text != "")
+    assert shell.reminder.last_text == "2 visit(s) due today · 0 complaint(s) close to breach"
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        assert shell.window.banner.isVisibleTo(shell.window)
+        assert shell.window.banner.text.text() == shell.reminder.last_text
+
+
+def test_shortcuts_reach_the_workspaces(qtbot, seeded, make_ctx):
+    shell = _shell(qtbot, make_ctx(seeded.manager))
+    window = shell.window
+    window.show()
+    qtbot.waitExposed(window)
+    queue = window.workspace("visit_queue")
+    qtbot.waitUntil(lambda: queue.model.rowCount() > 0)
+    assert window.act_search.shortcut().toString() == "Ctrl+F"
+    window.act_search.trigger()
+    assert queue.filters.search.hasFocus()
+    window.act_log_visit.trigger()
+    assert queue.log_dialog is not None and queue.log_dialog.isVisible()
+    queue.log_dialog.reject()
+    assert [a.shortcut().toString() for a in window.act_workspaces][:1] == ["Ctrl+1"]
+    assert window.act_sync.shortcut().toString() == "F5"
+    with qtbot.waitSignal(window.sig_sync_requested):
+        window.act_sync.trigger()
+
+
+def test_layout_and_last_workspace_are_remembered(qtbot, seeded, make_ctx):
+    ctx = make_ctx(seeded.manager)
+    first = _shell(qtbot, ctx).window
+    first.resize(700, 500)  # inside the offscreen 800x600 screen
+    first.nav.setCurrentRow(first.nav.count() - 1)
+    first.close()
+    again = _shell(qtbot, ctx).window
+    assert again.nav.currentRow() == first.nav.count() - 1
+    assert again.size().width() == 700
+
+
+def test_damaged_database_is_moved_aside_not_deleted(tmp_path, qapp, monkeypatch):
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    database_file(folder).write_bytes(b"this is not a database" * 100)
+    asked = []
+    monkeypatch.setattr(profile_recovery, "ask_to_move_aside",
+                        lambda error, directory, parent=None: asked.append(type(error).__name__) or True)
+    profile = profile_recovery.open_or_recover(folder)
+    try:
+        assert asked == ["DatabaseDamaged"]
+        kept = [p for p in folder.iterdir() if ".damaged-" in p.name]
+        assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not a database")
+        assert database_file(folder).exists()
+    finally:
+        profile.close()
+    open_profile(folder).close()
+
+
+def test_quitting_at_the_damaged_database_prompt_opens_nothing(tmp_path, qapp, monkeypatch):
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+    database_file(folder).write_bytes(b"garbage" * 300)
+    monkeypatch.setattr(profile_recovery, "ask_to_move_aside", lambda *a, **k: False)
+    assert profile_recovery.open_or_recover(folder) is None
+    assert database_file(folder).read_bytes().startswith(b"garbage")
