@@ -20,7 +20,7 @@ from claimcare_desktop.store.db import open_profile
 
 from .helpers import add_branch_and_manager
 
-KILLS = 12
+KILLS = 10
 REPO = Path(__file__).resolve().parents[2]
 SYNCED_COLUMNS = ("name", "care_notes", "tags", "deleted")
 

@@ -1,0 +1,89 @@
+"""Demo data at scale: time and peak memory of generate + load_into_profile.
+
+Each size runs in a fresh child process, so its peak RSS (getrusage ru_maxrss) is its own.
+Next to it, in the same child, the baseline: plain `sqlite3.executemany` of the same
+number of rows (12 columns, WAL, one commit per 20,000 rows) into a fresh file.
+
+    .venv/bin/python bench/generate.py            # 20,000 and 100,000 customers
+    .venv/bin/python bench/generate.py 5000       # other sizes
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+SIZES = (20_000, 100_000)
+TODAY = date(2026, 11, 26)
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _baseline_seconds(rows: int, folder: Path) -> float:
+    con = sqlite3.connect(folder / "baseline.sqlite3")
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE t (id TEXT PRIMARY KEY, a TEXT, b TEXT, c INTEGER, d INTEGER, "
+                "e TEXT, f TEXT, g INTEGER, h TEXT, i TEXT, j INTEGER, k TEXT)")
+    started = time.perf_counter()
+    batch = 20_000
+    for start in range(0, rows, batch):
+        con.executemany("INSERT INTO t VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+            (f"{n:036d}", "张三", "2026-11-26", n, n * 7, "2026-11-26 10:30:00.000000", "phone",
+             1, "上海市浦东新区世纪大道100号", "open", 0, None)
+            for n in range(start, min(start + batch, rows))])
+        con.commit()
+    seconds = time.perf_counter() - started
+    con.close()
+    return seconds
+
+
+def measure(customers: int) -> dict:
+    from claimcare_desktop.demo.generator import DemoSpec, load_into_profile
+    from claimcare_desktop.store.db import open_profile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = open_profile(Path(tmp) / "profile")
+        before = _peak_mib()
+        started = time.perf_counter()
+        counts = load_into_profile(profile, DemoSpec(seed=7, branches=1,
+                                                     customers_per_branch=customers, today=TODAY))
+        seconds = time.perf_counter() - started
+        peak = _peak_mib()
+        profile.close()
+        rows = sum(counts.values())
+        baseline = _baseline_seconds(rows, Path(tmp))
+    return {"customers": customers, "rows": rows, "seconds": seconds, "peak_mib": peak,
+            "rss_before_mib": before, "baseline_seconds": baseline, "counts": counts}
+
+
+def _child(customers: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--one", str(customers)], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--one"]:
+        print(json.dumps(measure(int(argv[1]))))
+        return
+    sizes = [int(a) for a in argv] or list(SIZES)
+    print(f"{'customers':>10} {'rows':>10} {'seconds':>8} {'rows/s':>9} {'peak MiB':>9} "
+          f"{'baseline s':>10} {'ratio':>6}")
+    for size in sizes:
+        r = _child(size)
+        print(f"{r['customers']:>10,} {r['rows']:>10,} {r['seconds']:>8.1f} "
+              f"{r['rows'] / r['seconds']:>9,.0f} {r['peak_mib']:>9.0f} "
+              f"{r['baseline_seconds']:>10.2f} {r['seconds'] / r['baseline_seconds']:>6.0f}x")
+        print("           " + ", ".join(f"{t} {n:,}" for t, n in r["counts"].items()))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
