@@ -45,7 +45,8 @@ def current_actor(request: Request,
     return actor
 
 
-router = APIRouter(prefix=protocol.API, route_class=GzipBodyRoute)
+router = APIRouter(prefix=protocol.API, route_class=GzipBodyRoute,
+                   responses={400: _ERR, 413: _ERR, 503: _ERR})
 
 
 @router.get("/ping", response_model=PingResponse)

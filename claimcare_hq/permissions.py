@@ -6,9 +6,11 @@
   anyone of the branch.
 - A supervisor may change any other row of the branch.
 - An account manager may change a row only while it is theirs or nobody's (its owner field:
-  customer's manager, visit's and care item's assignee, complaint's owner), may take an
-  unowned row for themselves, and may create rows owned by themselves or nobody. Changing who
-  owns a row (or a customer's advisor) is for supervisors.
+  customer's manager, visit's and care item's assignee, complaint's owner) and may take an
+  unowned row for themselves. Changing who owns an existing row (or a customer's advisor) is
+  for supervisors. Anyone may create rows for anyone of the branch: every PC plans the
+  cadence visits and care items of the whole branch (with deterministic ids), and a manager
+  may open a complaint that belongs to a colleague's customer.
 """
 from __future__ import annotations
 
@@ -52,12 +54,9 @@ def refusal(actor: Actor, table: str, current: dict[str, Any] | None,
     owner_field = OWNER_FIELD.get(table)
     if owner_field is None:
         return None
-    mine = (None, actor.user_id)
     if current is None:
-        if any(fields.get(f) not in mine for f in SUPERVISOR_FIELDS[table]):
-            return "assigning_others_needs_supervisor"
         return None
-    if current.get(owner_field) not in mine:
+    if current.get(owner_field) not in (None, actor.user_id):
         return "row_of_another_manager"
     for name in SUPERVISOR_FIELDS[table]:
         if name in fields and fields[name] != current.get(name) and not (

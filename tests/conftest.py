@@ -10,6 +10,7 @@ from tests.support.fixtures import (  # noqa: F401
     hq_engine,
     hq_template_db,
     live_hq,
+    profile_template,
     pg_cluster,
 )
 

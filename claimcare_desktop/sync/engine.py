@@ -87,8 +87,11 @@ class SyncEngine:
         sent, conflicts, rejected = self._push_all(progress)
         received, changed = self._pull_all(progress)
         if changed and self._refresh_derived(changed):
+            # Rows planned from what just arrived go out now, and their echo comes back, so
+            # the round ends caught up.
             more = self._push_all(progress)
             sent, conflicts, rejected = sent + more[0], conflicts + more[1], rejected + more[2]
+            received += self._pull_all(progress)[0]
         finished = datetime.now(UTC)
         with self.profile.engine.begin() as conn:
             state.write(conn, state.LAST_SYNC_AT, finished.replace(tzinfo=None).isoformat())

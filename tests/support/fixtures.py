@@ -52,3 +52,11 @@ def live_hq(hq_engine):
     server = LiveHq(hq_engine).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def profile_template(tmp_path_factory):
+    """A migrated, empty desktop database to copy for every simulated PC."""
+    from .devices import make_template
+
+    return make_template(tmp_path_factory.mktemp("profile-template"))
