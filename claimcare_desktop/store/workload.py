@@ -1,4 +1,5 @@
-"""Supervisor's workload view: open work per manager, work falling due, bulk reassignment.
+"""Supervisor's branch views: open work per manager, work falling due, bulk reassignment,
+and the sync conflict log (the values HQ's merge rule set aside).
 
 A complaint "falls due" on the branch-local date of its nearest running deadline (the
 48 h solution clock, or the statutory one once that is nearer); a visit on its due date.
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Connection, case, func, select
 
@@ -16,7 +18,7 @@ from ..domain.vocab import ClockState, ComplaintEventKind as K, Role, VisitStatu
 from .complaint_ops import Actor, ComplaintAction, apply_in_session
 from .complaint_queries import ACTIVE_STATES, ComplaintFilter, ComplaintRow, list_complaints
 from .db import Profile
-from .models import Complaint, Customer, User, Visit
+from .models import Complaint, ConflictEntry, Customer, User, Visit
 from .outbox import utcnow
 
 FORECAST_DAYS = 14
@@ -187,3 +189,31 @@ def bulk_reassign(profile: Profile, actor: Actor, new_owner_id: str, visit_ids: 
         visits = _move_visits(session, actor.branch_id, list(visit_ids), new_owner_id)
         complaints = _move_complaints(session, actor, list(complaint_ids), new_owner_id, at)
     return BulkResult(visits[0], complaints[0], visits[1] + complaints[1])
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    decided_at: datetime
+    table_name: str
+    row_id: str
+    field: str
+    kept_value: Any
+    lost_value: Any
+    lost_device_id: str | None
+    lost_user_name: str
+
+
+def conflict_log(conn: Connection, branch_id: str, limit: int = 500) -> list[ConflictRow]:
+    """The branch's most recent same-field conflicts, newest first."""
+    conflicts = ConflictEntry.__table__
+    users = User.__table__
+    rows = conn.execute(
+        select(conflicts.c.decided_at, conflicts.c.table_name, conflicts.c.row_id, conflicts.c.field,
+               conflicts.c.kept_value, conflicts.c.lost_value, conflicts.c.lost_device_id,
+               users.c.display_name)
+        .outerjoin(users, users.c.id == conflicts.c.lost_user_id)
+        .where(conflicts.c.branch_id == branch_id, conflicts.c.deleted.is_(False))
+        .order_by(conflicts.c.decided_at.desc(), conflicts.c.id)
+        .limit(limit)
+    )
+    return [ConflictRow(*row[:7], row[7] or "") for row in rows]

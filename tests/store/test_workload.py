@@ -4,14 +4,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from claimcare_desktop.domain.errors import DomainError
 from claimcare_desktop.store import models as m
 from claimcare_desktop.store.complaint_ops import Actor, NewComplaint, open_complaint
 from claimcare_desktop.store.complaint_queries import load_complaint
 from claimcare_desktop.store.db import open_profile
-from claimcare_desktop.store.workload import bulk_reassign, due_work, manager_workload
+from claimcare_desktop.store.workload import bulk_reassign, conflict_log, due_work, manager_workload
 from tests.ui.seed import TODAY, seed_profile
 
 NOW = datetime.combine(TODAY, datetime.min.time()).replace(hour=2, tzinfo=timezone.utc)
@@ -55,7 +55,7 @@ def test_supervisor_moves_visits_and_complaints_in_one_go(branch):
         visits = [i.id for i in due_work(conn, data.branch_id, TODAY, NOW)
                   if i.kind == "visit" and i.owner_id == data.manager.id]
     moved = bulk_reassign(profile, supervisor, data.other_manager.id, visits + [data.visit_ids[3]],
-                          [complaint_id], now=NOW.replace(tzinfo=None))
+                          [complaint_id], now=NOW.replace(tzinfo=None) + timedelta(minutes=5))
     assert (moved.visits_moved, moved.complaints_moved, moved.unchanged) == (len(visits), 1, 1)
     with profile.engine.connect() as conn:
         owners = set(conn.execute(select(m.Visit.assignee_id).where(m.Visit.id.in_(visits))).scalars())
@@ -77,3 +77,18 @@ def test_manager_cannot_bulk_reassign_and_target_must_be_in_branch(branch):
     assert err.value.code == "owner_not_in_branch"
     with profile.engine.connect() as conn:
         assert conn.execute(select(m.OutboxEntry.seq).where(m.OutboxEntry.table_name == "visits")).all() == []
+
+
+def test_conflict_log_newest_first_with_the_losing_user(branch):
+    profile, data, _complaint_id = branch
+    rows = [dict(id=f"c{i}", branch_id=data.branch_id, decided_at=NOW.replace(tzinfo=None) + timedelta(minutes=i),
+                 table_name="customers", row_id=data.customer_ids[0], field="best_time",
+                 kept_value="上午", lost_value=f"晚上{i}", lost_device_id="pc-2",
+                 lost_user_id=data.other_manager.id) for i in range(2)]
+    with profile.engine.begin() as conn:
+        conn.execute(insert(m.ConflictEntry.__table__), rows)
+        entries = conflict_log(conn, data.branch_id)
+        assert conflict_log(conn, "another-branch") == []
+    assert [e.lost_value for e in entries] == ["晚上1", "晚上0"]
+    assert entries[0].lost_user_name == data.other_manager.display_name
+    assert entries[0].kept_value == "上午"

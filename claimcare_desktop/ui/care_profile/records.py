@@ -34,10 +34,13 @@ class Column(Generic[T]):
 
 
 class RecordsModel(QAbstractTableModel):
-    def __init__(self, context: str, columns: Sequence[Column], parent: QObject | None = None) -> None:
+    def __init__(self, context: str, columns: Sequence[Column], parent: QObject | None = None,
+                 headers: Sequence[str] | None = None) -> None:
+        """`headers`, when given, are already translated and replace the columns' own."""
         super().__init__(parent)
         self.columns = tuple(columns)
-        self._headers = [QCoreApplication.translate(context, c.header) for c in self.columns]
+        self._headers = list(headers) if headers is not None else [
+            QCoreApplication.translate(context, c.header) for c in self.columns]
         self._align = [RIGHT if c.numeric else LEFT for c in self.columns]
         self._rows: list[Any] = []
         self._cells: list[list[str]] = []

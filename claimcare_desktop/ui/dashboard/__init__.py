@@ -1,0 +1,1 @@
+"""The supervisor's dashboard: KPI targets, trends, managers, at-risk customers, workload."""

@@ -1,0 +1,106 @@
+"""The supervisor dashboard on a small generated branch, driven through its widgets."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+from sqlalchemy import insert, select
+
+from claimcare_desktop.demo.generator import DemoSpec, load_into_profile
+from claimcare_desktop.domain.kpi import KPI_TARGETS
+from claimcare_desktop.store import models as m
+from claimcare_desktop.ui.context import CurrentUser
+from claimcare_desktop.ui.dashboard.workspace import Workspace
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def branch(profile):
+    load_into_profile(profile, DemoSpec(seed=11, branches=1, customers_per_branch=40, today=TODAY))
+    with profile.engine.connect() as conn:
+        users = conn.execute(select(m.User.__table__).order_by(m.User.username)).all()
+        branch_name = conn.execute(select(m.Branch.name)).scalar_one()
+    return {u.role if u.role == "supervisor" else u.username.split(".")[-1]:
+            CurrentUser(u.id, u.username, u.display_name, u.role, u.branch_id, branch_name) for u in users}
+
+
+def workspace(qtbot, ctx) -> Workspace:
+    ws = Workspace(ctx)
+    qtbot.addWidget(ws)
+    ws.resize(1300, 750)
+    qtbot.waitUntil(lambda: ws.kpis is not None, timeout=10000)
+    return ws
+
+
+def test_targets_with_on_off_signal_for_a_chosen_period(qtbot, branch, make_ctx):
+    ws = workspace(qtbot, make_ctx(branch["supervisor"]))
+    assert ws.kpi_model.rowCount() == len(KPI_TARGETS)
+    statuses = {ws.kpi_model.text(r, 4) for r in range(ws.kpi_model.rowCount())}
+    assert statuses <= {"On target", "Off target", "No data"} and statuses & {"On target", "Off target"}
+    assert ws.manager_model.rowCount() == 2
+    assert ws.risk_model.rowCount() > 0
+    assert len(ws.chart.points) == 12
+    assert "targets met" in ws.summary.text()
+    ws.period.setCurrentIndex(ws.period.findData("year"))
+    qtbot.waitUntil(lambda: ws.period_bounds() == (date(TODAY.year, 1, 1), date(TODAY.year + 1, 1, 1))
+                    and "targets met" in ws.summary.text())
+    assert ws.summary.text().startswith(f"{TODAY.year}-01-01 to {TODAY.year}-12-31")
+    ws.scope.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: ws.kpis is not None and ws.kpis.managers == [] and "targets met" in ws.summary.text())
+
+
+def test_supervisor_bulk_reassigns_from_the_workload_view(qtbot, branch, make_ctx, profile):
+    ws = workspace(qtbot, make_ctx(branch["supervisor"]))
+    qtbot.waitUntil(lambda: ws.work is not None and ws.workload.target.count() == 2)
+    mgr1, mgr2 = branch["mgr1"].id, branch["mgr2"].id
+    rows = [i for i, item in enumerate(ws.work.due) if item.owner_id == mgr1][:3]
+    assert rows, "the demo branch should have work due for mgr1"
+    moved_ids = [ws.work.due[i].id for i in rows]
+    selection = ws.workload.due_table.selectionModel()
+    for row in rows:
+        selection.select(ws.workload.due.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    ws.workload.target.setCurrentIndex(ws.workload.target.findData(mgr2))
+    before = {load.user_id: load.due_soon + load.overdue_visits for load in ws.work.loads}
+    ws.workload.reassign_button.click()
+    qtbot.waitUntil(lambda: "Handed over" in ws.workload.status.text())
+    qtbot.waitUntil(lambda: all(i.owner_id == mgr2 for i in ws.work.due if i.id in moved_ids))
+    with profile.engine.connect() as conn:
+        owners = set(conn.execute(select(m.Visit.assignee_id).where(m.Visit.id.in_(moved_ids))).scalars())
+        owners |= set(conn.execute(select(m.Complaint.owner_id).where(m.Complaint.id.in_(moved_ids))).scalars())
+    assert owners == {mgr2}
+    assert {load.user_id: load.due_soon + load.overdue_visits for load in ws.work.loads} != before
+
+
+def test_nothing_selected_and_manager_has_no_workload_tab(qtbot, branch, make_ctx):
+    ws = workspace(qtbot, make_ctx(branch["supervisor"]))
+    ws.workload.reassign_button.click()
+    assert "Select" in ws.workload.status.text()
+    mine = workspace(qtbot, make_ctx(branch["mgr1"]))
+    titles = [mine.tabs.tabText(i) for i in range(mine.tabs.count())]
+    assert "Workload" not in titles and "Sync conflicts" not in titles
+    assert mine.scope.count() == 1 and mine.kpi_model.rowCount() == len(KPI_TARGETS)
+
+
+def test_conflict_log_is_readable(qtbot, branch, make_ctx, profile):
+    supervisor = branch["supervisor"]
+    with profile.engine.begin() as conn:
+        customer_id = conn.execute(select(m.Customer.id).limit(1)).scalar_one()
+        conn.execute(insert(m.ConflictEntry.__table__), [dict(
+            id="conflict-1", branch_id=supervisor.branch_id, decided_at=datetime(2026, 11, 19, 3, 0), table_name="customers",
+            row_id=customer_id, field="preferred_channel", kept_value="wechat", lost_value="sms",
+            lost_device_id="pc-7", lost_user_id=branch["mgr2"].id)])
+    ws = workspace(qtbot, make_ctx(supervisor))
+    qtbot.waitUntil(lambda: ws.conflict_model.rowCount() == 1)
+    assert [ws.conflict_model.text(0, c) for c in range(6)] == [
+        "2026-11-19 11:00", "customers", "preferred_channel", "wechat", "sms", branch["mgr2"].display_name]
+
+
+def test_dashboard_models_pass_qtmodeltester(qtbot, qtmodeltester, branch, make_ctx):
+    ws = workspace(qtbot, make_ctx(branch["supervisor"]))
+    qtbot.waitUntil(lambda: ws.work is not None)
+    for model in (ws.kpi_model, ws.manager_model, ws.risk_model, ws.conflict_model,
+                  ws.workload.loads, ws.workload.due):
+        qtmodeltester.check(model)
