@@ -438,14 +438,18 @@ def kpi_monthly_trend(conn: Any, scope: KpiScope, until: date, months: int = 12,
     return trend
 
 
-def at_risk_customers(conn: Any, scope: KpiScope, limit: int = 100,
-                      min_score: int = 1) -> list[AtRiskCustomer]:
+def at_risk_statement(scope: KpiScope, min_score: int = 1) -> Any:
     """Customers by risk score (highest first) as last computed by `derived.refresh_risk`."""
     c, u = customers_t.c, User.__table__.c
-    rows = conn.execute(
-        select(c.id, c.name, c.phone, u.display_name, c.risk_score, c.risk_level, c.risk_reasons)
-        .select_from(customers_t.outerjoin(User.__table__, u.id == c.manager_id))
-        .where(*customers_in(scope), c.risk_score >= min_score)
-        .order_by(c.risk_score.desc(), c.id).limit(limit))
+    return (select(c.id, c.name, c.phone, u.display_name, c.risk_score, c.risk_level,
+                   c.risk_reasons, c.id_number, c.tier)
+            .select_from(customers_t.outerjoin(User.__table__, u.id == c.manager_id))
+            .where(*customers_in(scope), c.risk_score >= min_score)
+            .order_by(c.risk_score.desc(), c.id))
+
+
+def at_risk_customers(conn: Any, scope: KpiScope, limit: int = 100,
+                      min_score: int = 1) -> list[AtRiskCustomer]:
+    rows = conn.execute(at_risk_statement(scope, min_score).limit(limit))
     return [AtRiskCustomer(r[0], r[1], r[2], r[3], r[4], r[5] or "", list(r[6] or []))
             for r in rows]

@@ -144,6 +144,12 @@ def _complaints(ds: Dataset) -> None:
               resolution="补付差额", root_cause="process", claim_id="cl2")
     complaint("k2", C3, M2, datetime(2026, 3, 1, 0), category="service_attitude",
               complexity="complex", summary="=1+1")
+    for eid, kid, kind, at in (
+            ("e1", "k1", "opened", datetime(2026, 2, 6, 0)),
+            ("e2", "k1", "acknowledged", datetime(2026, 2, 6, 5)),
+            ("e3", "k1", "resolved", datetime(2026, 2, 7, 6)),
+            ("e4", "k2", "opened", datetime(2026, 3, 1, 0))):
+        ds.add("complaint_events", id=eid, complaint_id=kid, user_id=M1, at=at, kind=kind)
     complaint("k3", C1, M1, datetime(2025, 1, 15, 0), state="closed",
               acknowledged_at=datetime(2025, 1, 15, 10), resolved_at=datetime(2025, 1, 16),
               closed_at=datetime(2025, 1, 17), resolution="已解释", root_cause="communication")

@@ -1,0 +1,66 @@
+"""Visit register: every visit due in the period and every attempt made in it."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from ..domain.timeutil import local_date
+from ..domain.vocab import VisitStatus
+from ..store import report_queries as rq
+from .request import ReportInput
+from .values import local_time, yuan
+from .workbook import Column, Sheet
+
+TITLE = "visits"
+VISIT_COLUMNS = (
+    Column("Due date", "date"), Column("Customer"), Column("Phone number"), Column("Claim no."),
+    Column("Claim type"), Column("Paid amount", "amount"), Column("Step"),
+    Column("Account manager"), Column("Status"), Column("Attempts made", "int"),
+    Column("Channel"), Column("Satisfaction", "int"), Column("Completed at", "datetime"),
+    Column("Timeliness"), Column("Follow-up needed"), Column("Feedback"),
+)
+ATTEMPT_COLUMNS = (
+    Column("Visit due", "date"), Column("Customer"), Column("Phone number"), Column("Step"),
+    Column("Attempted at", "datetime"), Column("By"), Column("Channel"), Column("Result"),
+    Column("Satisfaction", "int"), Column("Notes"),
+)
+
+
+def timeliness(status: str, due: date, completed_local: date | None, today: date) -> str | None:
+    """On time / late for a done visit; overdue / not yet due for an open one."""
+    if status == VisitStatus.DONE and completed_local is not None:
+        return "on_time" if completed_local <= due else "late"
+    if status == VisitStatus.OPEN:
+        return "overdue" if due < today else "pending"
+    return None
+
+
+def _visit_rows(inp: ReportInput) -> Iterator[tuple[Any, ...]]:
+    tr, label = inp.tr, inp.tr.label
+    today = local_date(inp.window.now)
+    yes, no = tr.text("Yes"), tr.text("No")
+    statement = rq.visit_statement(inp.scope, inp.window.start, inp.window.end)
+    for r in rq.stream(inp.conn, statement):
+        completed = local_time(r.completed_at)
+        when = timeliness(r.status, r.due_date, completed.date() if completed else None, today)
+        yield (r.due_date, r.name, inp.phone(r.phone), r.claim_no, label("claim_type", r.claim_type),
+               yuan(r.paid_fen), label("visit_step", r.step), r.display_name,
+               label("visit_status", r.status), r.attempts, label("channel", r.channel),
+               r.satisfaction, completed, label("timeliness", when),
+               yes if r.follow_up_needed else no, r.feedback)
+
+
+def _attempt_rows(inp: ReportInput) -> Iterator[tuple[Any, ...]]:
+    label = inp.tr.label
+    for r in rq.stream(inp.conn, rq.attempt_statement(inp.scope, inp.window)):
+        yield (r.due_date, r.name, inp.phone(r.phone), label("visit_step", r.step),
+               local_time(r.attempted_at), r.display_name, label("channel", r.channel),
+               label("attempt_result", r.result), r.satisfaction, r.notes)
+
+
+def sheets(inp: ReportInput) -> list[Sheet]:
+    visits = rq.visit_statement(inp.scope, inp.window.start, inp.window.end)
+    attempts = rq.attempt_statement(inp.scope, inp.window)
+    return [Sheet("Visits", VISIT_COLUMNS, _visit_rows(inp), rq.count(inp.conn, visits)),
+            Sheet("Attempts", ATTEMPT_COLUMNS, _attempt_rows(inp), rq.count(inp.conn, attempts))]

@@ -1,0 +1,255 @@
+"""The shared workbook writer: a cover sheet, then streamed data sheets.
+
+Every data sheet gets a styled header row, frozen panes, an autofilter and column widths
+measured on the first rows (never all of them). Values arrive ready for Excel (floats in
+yuan, naive local datetimes, hours); each column's kind gives its number format.
+
+Text never becomes a formula: openpyxl turns a string starting with "=" into a formula and
+one equal to "#N/A" and friends into an error, and a spreadsheet re-parses "+1", "-2", "@x",
+a leading tab or CR when a cell is edited. Such strings are written as explicit text cells
+with the quote-prefix style (Excel's and LibreOffice's "this is text" flag).
+"""
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from .errors import ExportCancelled
+from .i18n import Translator
+
+NUMBER_FORMATS = {
+    "amount": '"¥"#,##0.00',
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+    "hours": "0.0",
+    "percent": "0.0%",
+    "number": "0.0",
+    "int": "0",
+    "month": "yyyy-mm",
+}
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+SAMPLE_ROWS = 200
+MAX_WIDTH = 60
+PROGRESS_EVERY = 1000
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+TITLE_FONT = Font(bold=True, size=14)
+LABEL_FONT = Font(bold=True)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str  # English source text, translated when written
+    kind: str = "text"  # text, or a key of NUMBER_FORMATS
+
+
+@dataclass
+class Sheet:
+    title: str  # English source text
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+    expected_rows: int = 0  # for the progress bar
+    decorate: Callable[[Any, int], None] | None = None  # (worksheet, data rows) -> charts etc.
+    written: int = field(default=0, init=False)
+
+
+class Formatted(NamedTuple):
+    """A value whose number format is its own, in a column of mixed kinds (KPI values)."""
+
+    value: Any
+    kind: str
+
+
+class Progress(Protocol):
+    def report(self, done: int, total: int, message: str = "") -> None: ...
+
+    def cancelled(self) -> bool: ...
+
+
+class _Quiet:
+    def report(self, done: int, total: int, message: str = "") -> None:
+        pass
+
+    def cancelled(self) -> bool:
+        return False
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _sample_text(value: Any, kind: str) -> str:
+    if isinstance(value, Formatted):
+        value, kind = value
+    if value is None:
+        return ""
+    if kind == "amount":
+        return f"¥{value:,.2f}"
+    if kind == "datetime":
+        return "0000-00-00 00:00"
+    if kind == "date":
+        return "0000-00-00"
+    if kind == "percent":
+        return "100.0%"
+    return str(value).split("\n", 1)[0]
+
+
+def column_widths(columns: Sequence[Column], headers: Sequence[str], sample: Sequence[Sequence[Any]]) -> list[float]:
+    widths = []
+    for index, (column, header) in enumerate(zip(columns, headers)):
+        longest = max((_display_width(_sample_text(row[index], column.kind)) for row in sample), default=0)
+        widths.append(min(max(longest, _display_width(header)) + 2, MAX_WIDTH))
+    return widths
+
+
+def safe_text(value: str) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if ILLEGAL_CHARACTERS_RE.search(value) else value
+
+
+class _CellMaker:
+    """Turns one sheet's row of values into what the write-only sheet appends, reusing one
+    styled cell per column and kind (building a styled cell per value costs more). Each
+    column has its own cells: a row holds them all until the sheet writes it."""
+
+    def __init__(self, ws: Any, columns: Sequence[Column]) -> None:
+        self._ws = ws
+        self._cells: dict[tuple[int, str], WriteOnlyCell] = {}
+        self._kinds = [c.kind for c in columns]
+
+    def _template(self, index: int, kind: str) -> WriteOnlyCell:
+        cell = self._cells.get((index, kind))
+        if cell is None:
+            cell = self._cells[index, kind] = WriteOnlyCell(self._ws)
+            cell.number_format = NUMBER_FORMATS[kind]
+        return cell
+
+    def text_cell(self, value: str) -> Any:
+        value = safe_text(value)
+        if not value.startswith(FORMULA_TRIGGERS) and value not in ERROR_CODES:
+            return value
+        cell = WriteOnlyCell(self._ws, value="")
+        cell._value = value  # set directly: the setter would make "=..." a formula
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return cell
+
+    def row(self, values: Sequence[Any]) -> list[Any]:
+        out: list[Any] = []
+        for index, (value, kind) in enumerate(zip(values, self._kinds)):
+            if isinstance(value, Formatted):
+                value, kind = value
+            if value is None:
+                out.append(None)
+            elif isinstance(value, str):
+                out.append(self.text_cell(value))
+            elif kind == "text":
+                out.append(value)
+            else:
+                template = self._template(index, kind)
+                template.value = value
+                out.append(template)
+        return out
+
+
+class WorkbookWriter:
+    """One report file: `write(cover_title, cover_rows, sheets)` saves it to `path`."""
+
+    def __init__(self, path: Path, tr: Translator, progress: Progress | None = None) -> None:
+        self.path = path
+        self.tr = tr
+        self.progress = progress or _Quiet()
+        self._wb = Workbook(write_only=True)
+        self._done = 0
+        self._total = 0
+
+    def write(self, cover_title: str, cover_rows: Sequence[tuple[str, Any]], sheets: Sequence[Sheet]) -> int:
+        """Write everything; returns the number of data rows. Raises ExportCancelled."""
+        try:
+            cover = self._wb.create_sheet(self.tr.text("Cover"))
+            self._total = sum(s.expected_rows for s in sheets)
+            for sheet in sheets:
+                self._check_cancelled()
+                self._write_sheet(sheet)
+            rows = sum(s.written for s in sheets)
+            self._write_cover(cover, cover_title, [*cover_rows, (self.tr.text("Rows"), rows)])
+            self._check_cancelled()
+        except BaseException:
+            self._abandon()
+            raise
+        self._wb.save(self.path)
+        self.progress.report(self._total, self._total, "")
+        return rows
+
+    def _abandon(self) -> None:
+        """Close the sheets and delete the temporary files openpyxl streams them into
+        (saving would do it; a cancelled export never saves)."""
+        for ws in self._wb.worksheets:
+            if not ws.closed:
+                ws.close()
+            writer = getattr(ws, "_writer", None)
+            if writer is not None and os.path.exists(writer.out):
+                writer.cleanup()
+
+    def _write_cover(self, ws: Any, title: str, rows: Sequence[tuple[str, Any]]) -> None:
+        maker = _CellMaker(ws, [Column(""), Column("")])
+        ws.column_dimensions["A"].width = 16
+        longest = max(_display_width(_sample_text(value, "text")) for _, value in rows)
+        ws.column_dimensions["B"].width = min(max(40, longest + 2), MAX_WIDTH)
+        heading = WriteOnlyCell(ws, value=title)
+        heading.font = TITLE_FONT
+        ws.append([heading])
+        ws.append([])
+        for label, value in rows:
+            label_cell = WriteOnlyCell(ws, value=label)
+            label_cell.font = LABEL_FONT
+            ws.append([label_cell, *maker.row([value])])
+
+    def _header(self, ws: Any, headers: Sequence[str]) -> list[WriteOnlyCell]:
+        cells = []
+        for text in headers:
+            cell = WriteOnlyCell(ws, value=text)
+            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+            cell.alignment = Alignment(vertical="center")
+            cells.append(cell)
+        return cells
+
+    def _write_sheet(self, sheet: Sheet) -> None:
+        ws = self._wb.create_sheet(self.tr.text(sheet.title)[:31])
+        headers = [self.tr.text(c.header) for c in sheet.columns]
+        rows = iter(sheet.rows)
+        sample = list(islice(rows, SAMPLE_ROWS))
+        for index, width in enumerate(column_widths(sheet.columns, headers, sample), 1):
+            ws.column_dimensions[get_column_letter(index)].width = width
+        ws.freeze_panes = "A2"
+        ws.append(self._header(ws, headers))
+        maker = _CellMaker(ws, sheet.columns)
+        for values in chain(sample, rows):
+            ws.append(maker.row(values))
+            sheet.written += 1
+            self._tick(sheet.title)
+        last = get_column_letter(len(headers))
+        ws.auto_filter.ref = f"A1:{last}{sheet.written + 1}"
+        if sheet.decorate is not None:
+            sheet.decorate(ws, sheet.written)
+
+    def _check_cancelled(self) -> None:
+        if self.progress.cancelled():
+            raise ExportCancelled()
+
+    def _tick(self, title: str) -> None:
+        self._done += 1
+        if self._done % PROGRESS_EVERY:
+            return
+        self._check_cancelled()
+        self.progress.report(self._done, max(self._total, self._done), self.tr.text(title))
