@@ -12,13 +12,13 @@ from claimcare_desktop.domain.careplan import CareCustomer, ClaimSummary, Policy
 
 from claimcare_desktop.store.care_titles import care_title
 
-from .context import ChunkContext, local_day
+from .context import ChunkContext, Weights, local_day
 
 CARE_STATUSES = ("planned", "done", "skipped")
-PAST_OUTCOMES = {"done": 84, "skipped": 9, "planned": 7}
+PAST_OUTCOMES = Weights({"done": 84, "skipped": 9, "planned": 7})
 WINDOW_BEFORE_DAYS = 365
 WINDOW_AFTER_DAYS = 60
-GREETING_CHANNELS = {"sms": 5, "wechat": 4, "phone": 1}
+GREETING_CHANNELS = Weights({"sms": 5, "wechat": 4, "phone": 1})
 
 
 def _summaries(claims: list[dict], policies: list[dict]) -> tuple[list, list]:

@@ -10,14 +10,15 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, timedelta
 
-from .context import ChunkContext
+from .context import ChunkContext, Weights
 from .policies import HISTORY_DAYS
 from .products import PRODUCTS
 
 LATE_PAYOUT_SHARE = 0.08
 MISSING_PAPERS_SHARE = 0.1
-OUTCOMES = {"paid": 82, "partial": 9, "rejected": 6, "closed": 3}
-SUBMISSION_CHANNELS = {"app": 40, "online": 15, "phone": 15, "counter": 15, "agent": 15}
+OUTCOMES = Weights({"paid": 82, "partial": 9, "rejected": 6, "closed": 3})
+SUBMISSION_CHANNELS = Weights({"app": 40, "online": 15, "phone": 15, "counter": 15,
+                               "agent": 15})
 
 
 def claimed_fen(ctx: ChunkContext, product: str) -> int:

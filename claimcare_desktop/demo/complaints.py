@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from .context import ChunkContext
+from .context import ChunkContext, Weights
 
 STATES_BY_AGE = (  # (younger than hours, {state: weight})
-    (24, {"open": 40, "acknowledged": 40, "escalated": 10, "paused": 5, "resolved": 5}),
-    (72, {"open": 5, "acknowledged": 35, "paused": 15, "escalated": 15, "resolved": 30}),
-    (24 * 15, {"acknowledged": 8, "paused": 6, "escalated": 6, "resolved": 40, "closed": 40}),
-    (None, {"resolved": 6, "closed": 94}),
+    (24, Weights({"open": 40, "acknowledged": 40, "escalated": 10, "paused": 5, "resolved": 5})),
+    (72, Weights({"open": 5, "acknowledged": 35, "paused": 15, "escalated": 15, "resolved": 30})),
+    (24 * 15, Weights({"acknowledged": 8, "paused": 6, "escalated": 6, "resolved": 40,
+                       "closed": 40})),
+    (None, Weights({"resolved": 6, "closed": 94})),
 )
 PAUSE_REASONS = ("awaiting_customer", "awaiting_third_party", "awaiting_documents",
                  "customer_request")
@@ -29,6 +30,10 @@ SUMMARIES = {
     "communication": "多次联系未得到回复", "documents": "资料要求反复补充", "other": "其他问题",
 }
 _RESOLVED = ("resolved", "closed")
+VISIT_CATEGORIES = Weights({"service_attitude": 3, "payout_amount": 3, "payout_delay": 2,
+                            "communication": 2, "process": 2, "other": 1})
+OTHER_CLAIM_CATEGORIES = Weights({"documents": 3, "process": 3, "communication": 2,
+                                  "service_attitude": 1, "other": 1})
 
 
 def _target_state(ctx: ChunkContext, opened_at: datetime) -> str:
@@ -136,8 +141,7 @@ def add_complaint(ctx: ChunkContext, customer: dict, opened_at: datetime, catego
 
 def add_visit_complaint(ctx: ChunkContext, customer: dict, claim: dict, visit: dict,
                         at: datetime) -> dict:
-    category = ctx.pick({"service_attitude": 3, "payout_amount": 3, "payout_delay": 2,
-                         "communication": 2, "process": 2, "other": 1})
+    category = ctx.pick(VISIT_CATEGORIES)
     return add_complaint(ctx, customer, at + timedelta(minutes=5), category, claim["id"], visit["id"])
 
 
@@ -151,8 +155,7 @@ def _claim_category(ctx: ChunkContext, claim: dict) -> str | None:
     if claim["status"] in ("partial", "rejected") and ctx.chance(0.3 * factor):
         return "payout_amount"
     if ctx.chance(0.03 * factor):
-        return ctx.pick({"documents": 3, "process": 3, "communication": 2, "service_attitude": 1,
-                         "other": 1})
+        return ctx.pick(OTHER_CLAIM_CATEGORIES)
     return None
 
 

@@ -6,7 +6,8 @@ table until the chunk is emitted, so memory depends on the chunk size, not the s
 from __future__ import annotations
 
 import random
-import uuid
+from bisect import bisect
+from itertools import accumulate
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -19,6 +20,28 @@ TABLE_ORDER = (
     "branches", "users", "customers", "policies", "claims", "visits", "visit_attempts",
     "complaints", "complaint_events", "care_items", "communications",
 )
+
+
+class Weights:
+    """Choices with relative weights, summed once (drawing happens ~100,000 times a run)."""
+
+    __slots__ = ("choices", "cumulative", "total")
+
+    def __init__(self, weighted: dict[str, float]) -> None:
+        self.choices = tuple(weighted)
+        self.cumulative = list(accumulate(weighted.values()))
+        self.total = self.cumulative[-1]
+
+    def draw(self, rng: random.Random) -> str:
+        return self.choices[bisect(self.cumulative, rng.random() * self.total)]
+
+
+def random_uuid(rng: random.Random) -> str:
+    """A version-4 UUID string from `rng` (same text as uuid.UUID(int=..., version=4))."""
+    n = rng.getrandbits(128)
+    n = (n & ~(0xF000 << 64) | (0x4000 << 64)) & ~(0xC000 << 48) | (0x8000 << 48)
+    h = f"{n:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 @dataclass(frozen=True)
@@ -62,7 +85,7 @@ class ChunkContext:
     counter: int = 0
 
     def new_id(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        return random_uuid(self.rng)
 
     def serial(self, prefix: str) -> str:
         """A number unique in the whole data set: branch, chunk, running counter."""
@@ -82,5 +105,5 @@ class ChunkContext:
     def chance(self, probability: float) -> bool:
         return self.rng.random() < probability
 
-    def pick(self, weighted: dict[str, float]) -> str:
-        return self.rng.choices(tuple(weighted), weights=tuple(weighted.values()))[0]
+    def pick(self, weights: Weights) -> str:
+        return weights.draw(self.rng)

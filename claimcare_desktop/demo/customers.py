@@ -1,11 +1,11 @@
 """Customer rows: identity, contact, preferences, consent, tier and tags."""
 from __future__ import annotations
 
-from .context import ChunkContext
+from .context import ChunkContext, Weights
 from .people import Person, make_person
 
-TIERS = {"standard": 60, "silver": 25, "gold": 11, "vip": 4}
-PREFERRED_CHANNELS = {"phone": 60, "wechat": 25, "sms": 10, "in_person": 5}
+TIERS = Weights({"standard": 60, "silver": 25, "gold": 11, "vip": 4})
+PREFERRED_CHANNELS = Weights({"phone": 60, "wechat": 25, "sms": 10, "in_person": 5})
 BEST_TIMES = ("工作日上午", "工作日下午", "午休后", "晚上七点后", "周末", "随时")
 TAGS = ("车主", "家庭客户", "老年客户", "企业主", "高净值", "首次理赔", "健康关注", "多保单",
         "新市民", "转介绍")

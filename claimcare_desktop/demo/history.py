@@ -8,12 +8,13 @@ from claimcare_desktop.domain.careplan import needs_dedicated_advisor
 from .care import add_care_items
 from .claims import add_claims
 from .complaints import add_claim_complaint, add_complaint
-from .context import ChunkContext
+from .context import ChunkContext, Weights
 from .customers import add_customer
 from .policies import add_policies
 from .visits import add_visits
 
 WALK_IN_COMPLAINT_SHARE = 0.01
+WALK_IN_CATEGORIES = Weights({"communication": 2, "process": 2, "other": 1})
 LARGE_PAYOUT_TAG = "大额理赔"
 
 
@@ -49,7 +50,7 @@ def assign_advisor(ctx: ChunkContext, customer: dict, claims: list[dict]) -> Non
 def _walk_in_complaint(ctx: ChunkContext, customer: dict) -> None:
     if ctx.chance(WALK_IN_COMPLAINT_SHARE):
         opened = ctx.clock.now - timedelta(hours=ctx.rng.uniform(1, 24 * 20))
-        add_complaint(ctx, customer, opened, ctx.pick({"communication": 2, "process": 2, "other": 1}))
+        add_complaint(ctx, customer, opened, ctx.pick(WALK_IN_CATEGORIES))
 
 
 def add_customer_history(ctx: ChunkContext, manager_id: str, extra=None) -> dict:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .context import Weights
+
 
 @dataclass(frozen=True)
 class Product:
@@ -26,4 +28,4 @@ PRODUCTS: dict[str, Product] = {p.code: p for p in (
     Product("life", "L", 8, (3_000, 60_000), 20, 0.03, (100_000, 300_000, 1_000_000)),
     Product("accident", "C", 20, (100, 1_500), 1, 0.4, (2_000, 8_000, 150_000)),
 )}
-PRODUCT_SHARES = {code: p.share for code, p in PRODUCTS.items()}
+PRODUCT_SHARES = Weights({code: p.share for code, p in PRODUCTS.items()})

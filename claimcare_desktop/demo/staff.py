@@ -5,9 +5,8 @@ Usernames are `<code>.sup`, `<code>.mgr1`, `<code>.mgr2`, ... (HQ seeds their pa
 from __future__ import annotations
 
 import random
-import uuid
 
-from .context import Staff
+from .context import Staff, random_uuid
 from .people import person_name
 from .places import branch_site
 
@@ -21,7 +20,7 @@ def manager_count(customers: int) -> int:
 
 def _user(rng: random.Random, branch_id: str, username: str, role: str) -> dict:
     gender = rng.choice("MF")
-    return {"id": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "branch_id": branch_id,
+    return {"id": random_uuid(rng), "branch_id": branch_id,
             "username": username, "display_name": person_name(rng, gender), "role": role,
             "active": True, "deleted": False}
 
@@ -29,7 +28,7 @@ def _user(rng: random.Random, branch_id: str, username: str, role: str) -> dict:
 def make_branch(seed: int, index: int, customers: int) -> tuple[dict, list[dict], Staff]:
     site = branch_site(index)
     rng = random.Random(f"{seed}/{site.code}/staff")
-    branch_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    branch_id = random_uuid(rng)
     # branches carry their own id as branch_id too, like every other row (HQ shards by it)
     branch = {"id": branch_id, "branch_id": branch_id, "code": site.code, "name": site.name,
               "deleted": False}

@@ -17,11 +17,12 @@ from claimcare_desktop.domain.cadence import (
 )
 
 from .complaints import add_visit_complaint
-from .context import ChunkContext
+from .context import ChunkContext, Weights
 
-RESULTS = {"reached": 74, "no_answer": 18, "call_back": 3, "refused": 3, "wrong_number": 2}
-SCORES_THIS_YEAR = {"5": 56, "4": 30, "3": 8, "2": 4, "1": 2}
-SCORES_LAST_YEAR = {"5": 48, "4": 32, "3": 12, "2": 5, "1": 3}
+RESULTS = Weights({"reached": 74, "no_answer": 18, "call_back": 3, "refused": 3,
+                   "wrong_number": 2})
+SCORES_THIS_YEAR = Weights({"5": 56, "4": 30, "3": 8, "2": 4, "1": 2})
+SCORES_LAST_YEAR = Weights({"5": 48, "4": 32, "3": 12, "2": 5, "1": 3})
 FEEDBACK = {
     5: ("理赔很快，非常满意", "服务周到，感谢客户经理", "到账及时，流程简单"),
     4: ("总体满意", "速度还可以", "客户经理态度好"),

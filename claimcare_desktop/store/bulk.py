@@ -31,11 +31,7 @@ def _bool_int(value: bool | None) -> int | None:
     return None if value is None else int(bool(value))
 
 
-def _same(value: Any) -> Any:
-    return value
-
-
-def _converter(column_type: Any) -> Converter:
+def _converter(column_type: Any) -> Converter | None:
     if isinstance(column_type, DateTime):
         return _datetime_text
     if isinstance(column_type, Date):
@@ -44,7 +40,7 @@ def _converter(column_type: Any) -> Converter:
         return _json_text
     if isinstance(column_type, Boolean):
         return _bool_int
-    return _same
+    return None  # stored as given
 
 
 def _default(column: Any) -> Any:
@@ -65,17 +61,15 @@ class BulkInserter:
     def __init__(self, table: Table, or_ignore: bool = False) -> None:
         columns = list(table.columns)
         self.names = [c.name for c in columns]
-        self.converters = [_converter(c.type) for c in columns]
-        self.defaults = [_default(c) for c in columns]
+        self.plan = [(c.name, _converter(c.type), _default(c)) for c in columns]
         verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
         marks = ", ".join("?" for _ in columns)
         self.sql = f'{verb} INTO {table.name} ({", ".join(self.names)}) VALUES ({marks})'
 
     def values(self, row: dict[str, Any]) -> tuple[Any, ...]:
-        return tuple(
-            convert(row[name]) if name in row else convert(default)
-            for name, convert, default in zip(self.names, self.converters, self.defaults)
-        )
+        get = row.get
+        return tuple(get(name, default) if convert is None else convert(get(name, default))
+                     for name, convert, default in self.plan)
 
     def insert(self, conn: Connection, rows: Iterable[dict[str, Any]]) -> int:
         params = [self.values(row) for row in rows]
