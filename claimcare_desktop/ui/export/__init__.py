@@ -1,0 +1,1 @@
+"""The Export workspace: pick a report, period, scope and file; write it in the background."""
