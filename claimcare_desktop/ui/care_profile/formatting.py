@@ -10,9 +10,6 @@ from claimcare_desktop.domain.timeutil import from_naive_utc, to_local
 CONTEXT = "Formatting"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def local_time(moment: datetime | None) -> str:
     """A stored (naive UTC) or aware moment as branch-local 'YYYY-MM-DD HH:MM'."""
@@ -36,10 +33,10 @@ def duration(span: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return _tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
+        return QCoreApplication.translate("Formatting", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
     if hours:
-        return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(mins))
-    return _tr("%1 min").replace("%1", str(mins))
+        return QCoreApplication.translate("Formatting", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(mins))
+    return QCoreApplication.translate("Formatting", "%1 min").replace("%1", str(mins))
 
 
 def percent(value: float | None, decimals: int = 1) -> str:
@@ -47,4 +44,4 @@ def percent(value: float | None, decimals: int = 1) -> str:
 
 
 def yes_no(value: bool) -> str:
-    return _tr("Yes") if value else _tr("No")
+    return QCoreApplication.translate("Formatting", "Yes") if value else QCoreApplication.translate("Formatting", "No")

@@ -1,7 +1,7 @@
 """Search box and results: typing waits a moment, then searches on the database lane."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -16,8 +16,8 @@ CONTEXT = "CustomerSearch"
 TYPING_PAUSE_MS = 200
 
 _MATCHED_ON = {
-    "name": N(CONTEXT, "Name"), "pinyin": N(CONTEXT, "Pinyin"), "initials": N(CONTEXT, "Initials"),
-    "phone": N(CONTEXT, "Phone"), "policy": N(CONTEXT, "Policy"), "claim": N(CONTEXT, "Claim"),
+    "name": QT_TRANSLATE_NOOP("CustomerSearch", "Name"), "pinyin": QT_TRANSLATE_NOOP("CustomerSearch", "Pinyin"), "initials": QT_TRANSLATE_NOOP("CustomerSearch", "Initials"),
+    "phone": QT_TRANSLATE_NOOP("CustomerSearch", "Phone suffix"), "policy": QT_TRANSLATE_NOOP("CustomerSearch", "Policy"), "claim": QT_TRANSLATE_NOOP("CustomerSearch", "Claim"),
 }
 
 
@@ -29,10 +29,10 @@ def matched(hit: CustomerHit) -> str:
 
 
 SEARCH_COLUMNS = (
-    Column(N(CONTEXT, "Customer"), lambda h: h.name, 80),
-    Column(N(CONTEXT, "Phone"), lambda h: h.masked_phone, 100),
-    Column(N(CONTEXT, "Tier"), lambda h: label("tier", h.tier), 60),
-    Column(N(CONTEXT, "Found by"), matched, 120),
+    Column(QT_TRANSLATE_NOOP("CustomerSearch", "Customer"), lambda h: h.name, 70),
+    Column(QT_TRANSLATE_NOOP("CustomerSearch", "Phone"), lambda h: h.masked_phone, 100),
+    Column(QT_TRANSLATE_NOOP("CustomerSearch", "Tier"), lambda h: label("tier", h.tier), 70),
+    Column(QT_TRANSLATE_NOOP("CustomerSearch", "Found by"), matched, 80),
 )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
@@ -25,16 +25,13 @@ LATE = QColor("#fde2e1")
 ON_TIME = QColor("#e3f4e1")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def payout_text(claim: ClaimEntry) -> str:
     delay = claim.payout_delay
     if delay is None:
-        return _tr("Not paid yet") if claim.documents_confirmed_at else ""
+        return QCoreApplication.translate("ProfileSections", "Not paid yet") if claim.documents_confirmed_at else ""
     text = duration(delay)
-    return _tr("%1 — over 48 h").replace("%1", text) if claim.payout_late else text
+    return QCoreApplication.translate("ProfileSections", "%1 — over 48 h").replace("%1", text) if claim.payout_late else text
 
 
 def payout_colour(claim: ClaimEntry) -> QColor | None:
@@ -44,14 +41,14 @@ def payout_colour(claim: ClaimEntry) -> QColor | None:
 
 
 CLAIM_COLUMNS = (
-    Column(N(CONTEXT, "Claim no."), lambda c: c.claim_no, 130),
-    Column(N(CONTEXT, "Type"), lambda c: label("claim_type", c.claim_type), 60),
-    Column(N(CONTEXT, "Status"), lambda c: label("claim_status", c.status), 70),
-    Column(N(CONTEXT, "Reported"), lambda c: local_time(c.reported_at), 125),
-    Column(N(CONTEXT, "Documents confirmed"), lambda c: local_time(c.documents_confirmed_at), 125),
-    Column(N(CONTEXT, "Paid"), lambda c: local_time(c.paid_at), 125),
-    Column(N(CONTEXT, "Payout time"), payout_text, 130, colour=payout_colour),
-    Column(N(CONTEXT, "Paid amount"), lambda c: money(c.paid_fen), 100, numeric=True),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Claim no."), lambda c: c.claim_no, 160),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Type"), lambda c: label("claim_type", c.claim_type), 60),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Status"), lambda c: label("claim_status", c.status), 70),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Reported"), lambda c: local_time(c.reported_at), 125),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Documents confirmed"), lambda c: local_time(c.documents_confirmed_at), 125),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Paid"), lambda c: local_time(c.paid_at), 125),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Payout time"), payout_text, 200, colour=payout_colour),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Paid amount"), lambda c: money(c.paid_fen), 100, numeric=True),
 )
 
 
@@ -80,43 +77,43 @@ def _score(value: int | None) -> str:
 
 
 VISIT_COLUMNS = (
-    Column(N(CONTEXT, "Step / attempt"), _visit_or_attempt(
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Step / attempt"), _visit_or_attempt(
         lambda v: label("visit_step", v.step),
         lambda a: "    ↳ " + local_time(a.attempted_at)), 150),
-    Column(N(CONTEXT, "Claim no."), _visit_or_attempt(lambda v: v.claim_no, lambda a: ""), 120),
-    Column(N(CONTEXT, "Due"), _visit_or_attempt(lambda v: day(v.due_date), lambda a: ""), 90),
-    Column(N(CONTEXT, "Status / result"), _visit_or_attempt(
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Claim no."), _visit_or_attempt(lambda v: v.claim_no, lambda a: ""), 160),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Due"), _visit_or_attempt(lambda v: day(v.due_date), lambda a: ""), 90),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Status / result"), _visit_or_attempt(
         lambda v: label("visit_status", v.status), lambda a: label("attempt_result", a.result)), 100),
-    Column(N(CONTEXT, "Channel"), _visit_or_attempt(lambda v: "", lambda a: label("channel", a.channel)), 70),
-    Column(N(CONTEXT, "Satisfaction"), _visit_or_attempt(
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Channel"), _visit_or_attempt(lambda v: "", lambda a: label("channel", a.channel)), 70),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Satisfaction"), _visit_or_attempt(
         lambda v: _score(v.satisfaction), lambda a: _score(a.satisfaction)), 80, numeric=True),
-    Column(N(CONTEXT, "By"), _visit_or_attempt(lambda v: v.assignee_name, lambda a: a.user_name), 80),
-    Column(N(CONTEXT, "Feedback / notes"), _visit_or_attempt(
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "By"), _visit_or_attempt(lambda v: v.assignee_name, lambda a: a.user_name), 80),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Feedback / notes"), _visit_or_attempt(
         lambda v: v.feedback or "", lambda a: a.notes or ""), 200),
 )
 
 COMPLAINT_COLUMNS = (
-    Column(N(CONTEXT, "Opened"), lambda c: local_time(c.opened_at), 125),
-    Column(N(CONTEXT, "Category"), lambda c: label("complaint_category", c.category), 90),
-    Column(N(CONTEXT, "State"), lambda c: label("complaint_state", c.state), 80),
-    Column(N(CONTEXT, "Owner"), lambda c: c.owner_name, 80),
-    Column(N(CONTEXT, "Summary"), lambda c: c.summary, 250),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Opened"), lambda c: local_time(c.opened_at), 125),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Category"), lambda c: label("complaint_category", c.category), 90),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "State"), lambda c: label("complaint_state", c.state), 80),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Owner"), lambda c: c.owner_name, 80),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Summary"), lambda c: c.summary, 250),
 )
 
 COMMUNICATION_COLUMNS = (
-    Column(N(CONTEXT, "When"), lambda c: local_time(c.at), 125),
-    Column(N(CONTEXT, "Channel"), lambda c: label("channel", c.channel), 70),
-    Column(N(CONTEXT, "Direction"), lambda c: _tr("Incoming") if c.direction == "in" else _tr("Outgoing"), 70),
-    Column(N(CONTEXT, "By"), lambda c: c.user_name, 80),
-    Column(N(CONTEXT, "Summary"), lambda c: c.summary, 300),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "When"), lambda c: local_time(c.at), 125),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Channel"), lambda c: label("channel", c.channel), 70),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Direction"), lambda c: QCoreApplication.translate("ProfileSections", "Incoming") if c.direction == "in" else QCoreApplication.translate("ProfileSections", "Outgoing"), 70),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "By"), lambda c: c.user_name, 80),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Summary"), lambda c: c.summary, 300),
 )
 
 CARE_COLUMNS = (
-    Column(N(CONTEXT, "Due"), lambda c: day(c.due_date), 90),
-    Column(N(CONTEXT, "Kind"), lambda c: label("care_kind", c.kind), 100),
-    Column(N(CONTEXT, "Title"), lambda c: c.title or "", 200),
-    Column(N(CONTEXT, "Status"), lambda c: _tr("Done") if c.status == "done" else _tr("Planned"), 70),
-    Column(N(CONTEXT, "Done at"), lambda c: local_time(c.done_at), 125),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Due"), lambda c: day(c.due_date), 90),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Kind"), lambda c: label("care_kind", c.kind), 100),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Title"), lambda c: c.title or "", 200),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Status"), lambda c: QCoreApplication.translate("ProfileSections", "Done") if c.status == "done" else QCoreApplication.translate("ProfileSections", "Planned"), 70),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Done at"), lambda c: local_time(c.done_at), 125),
 )
 
 
@@ -125,8 +122,8 @@ def _reason_text(reason: RiskReasonEntry) -> str:
 
 
 RISK_COLUMNS = (
-    Column(N(CONTEXT, "Reason"), _reason_text, 320),
-    Column(N(CONTEXT, "Points"), lambda r: f"+{r.weight}", 60, numeric=True),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Points"), lambda r: f"+{r.weight}", 60, numeric=True),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Reason"), _reason_text, 320),
 )
 
 

@@ -63,7 +63,7 @@ class Workspace(QWidget):
         splitter.addWidget(self.search)
         splitter.addWidget(self.body)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 900])
+        splitter.setSizes([360, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._connect()

@@ -1,7 +1,7 @@
 """Which actions a complaint allows now, and the dialog that gathers what an action needs."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,15 +25,15 @@ from ..widgets import fill_combo
 CONTEXT = "ComplaintActions"
 # (event kind, button text); the order of the buttons in the detail pane
 ACTIONS = (
-    (K.ACKNOWLEDGED, N(CONTEXT, "Acknowledge")),
-    (K.NOTE, N(CONTEXT, "Add note…")),
-    (K.PAUSED, N(CONTEXT, "Pause…")),
-    (K.RESUMED, N(CONTEXT, "Resume")),
-    (K.ESCALATED, N(CONTEXT, "Escalate…")),
-    (K.REASSIGNED, N(CONTEXT, "Reassign…")),
-    (K.RESOLVED, N(CONTEXT, "Resolve…")),
-    (K.CLOSED, N(CONTEXT, "Close…")),
-    (K.REOPENED, N(CONTEXT, "Reopen…")),
+    (K.ACKNOWLEDGED, QT_TRANSLATE_NOOP("ComplaintActions", "Acknowledge")),
+    (K.NOTE, QT_TRANSLATE_NOOP("ComplaintActions", "Add note…")),
+    (K.PAUSED, QT_TRANSLATE_NOOP("ComplaintActions", "Pause…")),
+    (K.RESUMED, QT_TRANSLATE_NOOP("ComplaintActions", "Resume")),
+    (K.ESCALATED, QT_TRANSLATE_NOOP("ComplaintActions", "Escalate…")),
+    (K.REASSIGNED, QT_TRANSLATE_NOOP("ComplaintActions", "Reassign…")),
+    (K.RESOLVED, QT_TRANSLATE_NOOP("ComplaintActions", "Resolve…")),
+    (K.CLOSED, QT_TRANSLATE_NOOP("ComplaintActions", "Close…")),
+    (K.REOPENED, QT_TRANSLATE_NOOP("ComplaintActions", "Reopen…")),
 )
 IMMEDIATE = frozenset({K.ACKNOWLEDGED, K.RESUMED})  # nothing to ask: done on click
 _PLACEHOLDER_OWNERS = ("current", "other")

@@ -21,23 +21,20 @@ COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def clock_reading(clock: LiveClock, now: datetime) -> tuple[str, str, QColor]:
     """(state, text, colour) of `clock` at `now`."""
     state, remaining = clock.at(now)
     if state == ClockState.BREACHED:
-        text = _tr("%1 over").replace("%1", duration(remaining))
+        text = QCoreApplication.translate("ComplaintClocks", "%1 over").replace("%1", duration(remaining))
     elif state == ClockState.MET:
-        text = _tr("Met")
+        text = QCoreApplication.translate("ComplaintClocks", "Met")
     elif state == ClockState.PAUSED:
-        text = _tr("Paused, %1 left").replace("%1", duration(remaining))
+        text = QCoreApplication.translate("ComplaintClocks", "Paused · %1 left").replace("%1", duration(remaining))
     else:
-        text = _tr("%1 left").replace("%1", duration(remaining))
+        text = QCoreApplication.translate("ComplaintClocks", "%1 left").replace("%1", duration(remaining))
     return state, text, COLOURS[state]
 
 
 def deadline_tip(clock: LiveClock) -> str:
-    return _tr("Deadline %1").replace("%1", local_time(clock.deadline_utc))
+    return QCoreApplication.translate("ComplaintClocks", "Deadline %1").replace("%1", local_time(clock.deadline_utc))

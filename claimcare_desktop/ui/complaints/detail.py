@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -39,10 +39,10 @@ def _event_detail(event: EventEntry) -> str:
 
 
 EVENT_COLUMNS = (
-    Column(N(CONTEXT, "When"), lambda e: local_time(e.at), 125),
-    Column(N(CONTEXT, "Event"), lambda e: label("complaint_event_kind", e.kind), 80),
-    Column(N(CONTEXT, "By"), lambda e: e.user_name, 80),
-    Column(N(CONTEXT, "Details"), _event_detail, 300),
+    Column(QT_TRANSLATE_NOOP("ComplaintHistory", "When"), lambda e: local_time(e.at), 125),
+    Column(QT_TRANSLATE_NOOP("ComplaintHistory", "Event"), lambda e: label("complaint_event_kind", e.kind), 100),
+    Column(QT_TRANSLATE_NOOP("ComplaintHistory", "By"), lambda e: e.user_name, 80),
+    Column(QT_TRANSLATE_NOOP("ComplaintHistory", "Details"), _event_detail, 150),
 )
 
 

@@ -2,7 +2,6 @@
 on the right. Clocks tick from a timer without touching the database."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -11,6 +10,7 @@ from claimcare_desktop.store.complaint_ops import Actor, ComplaintAction, apply_
 from claimcare_desktop.store.complaint_queries import ComplaintDetail, load_complaint
 from claimcare_desktop.store.workload import branch_users
 
+from ..care_profile.clock import utc_now
 from ..care_profile.messages import error_text
 from ..care_profile.tables import table_view
 from ..context import AppContext
@@ -22,10 +22,6 @@ from .model import ComplaintsModel
 
 TICK_MS = 30_000
 COMPLAINT_TABLES = frozenset({"complaints", "complaint_events", "customers", "users"})
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Workspace(QWidget):
@@ -66,6 +62,7 @@ class Workspace(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 480])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -99,7 +96,10 @@ class Workspace(QWidget):
         self.filters.set_users(users)
 
     def _show_count(self, total: int) -> None:
-        self.count.setText(self.tr("%n complaint(s)", "", total))
+        if total:
+            self.count.setText(self.tr("%n complaint(s)", "", total))
+        else:
+            self.count.setText(self.tr("No complaint matches these filters."))
 
     def _row_chosen(self, current, _previous) -> None:
         row = self.model.row_at(current.row())

@@ -93,7 +93,8 @@ class TrendChart(QWidget):
         for i, point in enumerate(self.points):
             if i % every == 0 or i == len(self.points) - 1:
                 width = metrics.horizontalAdvance(point.label)
-                painter.drawText(QPointF(self._x(plot, i) - width / 2, plot.bottom() + 18), point.label)
+                left = min(max(self._x(plot, i) - width / 2, 0), self.width() - width - 2)
+                painter.drawText(QPointF(left, plot.bottom() + 18), point.label)
 
     def _series(self, painter: QPainter, plot: QRectF, bounds, values, colour: QColor, style) -> None:
         path = QPainterPath()

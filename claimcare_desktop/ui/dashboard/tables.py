@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP as N
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
 from claimcare_desktop.domain.kpi import KPI_TARGETS, KpiResult
@@ -19,17 +19,14 @@ from .kpi_format import kpi_name, status_colour, status_text, value_text
 CONTEXT = "DashboardTables"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 KPI_COLUMNS = (
-    Column(N(CONTEXT, "Measure"), lambda r: kpi_name(r.key), 230),
-    Column(N(CONTEXT, "Actual"), lambda r: value_text(r.key, r.actual), 90, numeric=True),
-    Column(N(CONTEXT, "Target"), lambda r: value_text(r.key, r.target), 90, numeric=True),
-    Column(N(CONTEXT, "Same period last year"), lambda r: value_text(r.key, r.baseline_last_year), 150,
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Measure"), lambda r: kpi_name(r.key), 230),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Actual"), lambda r: value_text(r.key, r.actual), 90, numeric=True),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Target"), lambda r: value_text(r.key, r.target), 90, numeric=True),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Same period last year"), lambda r: value_text(r.key, r.baseline_last_year), 150,
            numeric=True),
-    Column(N(CONTEXT, "Status"), status_text, 100, colour=status_colour),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Status"), status_text, 100, colour=status_colour),
 )
 
 
@@ -43,16 +40,16 @@ def _manager_column(index: int) -> Column:
     def colour(row: ManagerKpis):
         return status_colour(row.results[index])
 
-    return Column(key, text, 120, numeric=True, colour=colour)
+    return Column(key, text, 140, numeric=True, colour=colour)
 
 
-MANAGER_COLUMNS = (Column(N(CONTEXT, "Account manager"), lambda r: r.display_name, 100),) + tuple(
+MANAGER_COLUMNS = (Column(QT_TRANSLATE_NOOP("DashboardTables", "Account manager"), lambda r: r.display_name, 100),) + tuple(
     _manager_column(i) for i in range(len(KPI_TARGETS)))
 
 
 def manager_headers() -> list[str]:
     """The first column's header, then the KPI names (translated in their own context)."""
-    return [_tr("Account manager")] + [kpi_name(t.key) for t in KPI_TARGETS]
+    return [QCoreApplication.translate("DashboardTables", "Account manager")] + [kpi_name(t.key) for t in KPI_TARGETS]
 
 
 def _reasons(reasons: list) -> str:
@@ -67,21 +64,21 @@ def _reasons(reasons: list) -> str:
 
 
 AT_RISK_COLUMNS = (
-    Column(N(CONTEXT, "Customer"), lambda r: r.name, 80),
-    Column(N(CONTEXT, "Phone"), lambda r: mask_phone(r.phone), 100),
-    Column(N(CONTEXT, "Account manager"), lambda r: r.manager_name or "", 90),
-    Column(N(CONTEXT, "Score"), lambda r: str(r.score), 50, numeric=True),
-    Column(N(CONTEXT, "Level"), lambda r: label("risk_level", r.level), 60),
-    Column(N(CONTEXT, "Why"), lambda r: _reasons(r.reasons), 400),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Customer"), lambda r: r.name, 80),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Phone"), lambda r: mask_phone(r.phone), 100),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Account manager"), lambda r: r.manager_name or "", 90),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Score"), lambda r: str(r.score), 50, numeric=True),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Level"), lambda r: label("risk_level", r.level), 60),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Why"), lambda r: _reasons(r.reasons), 400),
 )
 
 LOAD_COLUMNS = (
-    Column(N(CONTEXT, "Colleague"), lambda r: r.name, 100),
-    Column(N(CONTEXT, "Role"), lambda r: label("role", r.role), 90),
-    Column(N(CONTEXT, "Open visits"), lambda r: str(r.open_visits), 80, numeric=True),
-    Column(N(CONTEXT, "Overdue visits"), lambda r: str(r.overdue_visits), 90, numeric=True),
-    Column(N(CONTEXT, "Open complaints"), lambda r: str(r.open_complaints), 100, numeric=True),
-    Column(N(CONTEXT, "Due in 14 days"), lambda r: str(r.due_soon), 100, numeric=True),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Colleague"), lambda r: r.name, 100),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Open visits"), lambda r: str(r.open_visits), 110, numeric=True),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Overdue visits"), lambda r: str(r.overdue_visits), 110, numeric=True),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Open complaints"), lambda r: str(r.open_complaints), 120, numeric=True),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Due in 14 days"), lambda r: str(r.due_soon), 110, numeric=True),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Role"), lambda r: label("role", r.role), 120),
 )
 
 
@@ -92,11 +89,11 @@ def _work_detail(item) -> str:
 
 
 DUE_COLUMNS = (
-    Column(N(CONTEXT, "Due"), lambda r: day(r.due), 90),
-    Column(N(CONTEXT, "Work"), lambda r: _tr("Visit") if r.kind == "visit" else _tr("Complaint"), 70),
-    Column(N(CONTEXT, "Customer"), lambda r: r.customer_name, 80),
-    Column(N(CONTEXT, "Step / category"), _work_detail, 110),
-    Column(N(CONTEXT, "With"), lambda r: r.owner_name or _tr("Nobody"), 90),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Due"), lambda r: day(r.due), 90),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Work"), lambda r: QCoreApplication.translate("DashboardTables", "Visit") if r.kind == "visit" else QCoreApplication.translate("DashboardTables", "Complaint"), 70),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Customer"), lambda r: r.customer_name, 80),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Step / category"), _work_detail, 110),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "With"), lambda r: r.owner_name or QCoreApplication.translate("DashboardTables", "Nobody"), 90),
 )
 
 
@@ -107,13 +104,13 @@ def _json(value) -> str:
 
 
 CONFLICT_COLUMNS = (
-    Column(N(CONTEXT, "Decided"), lambda r: local_time(r.decided_at), 125),
-    Column(N(CONTEXT, "Table"), lambda r: r.table_name, 90),
-    Column(N(CONTEXT, "Field"), lambda r: r.field, 110),
-    Column(N(CONTEXT, "Kept value"), lambda r: _json(r.kept_value), 150),
-    Column(N(CONTEXT, "Value set aside"), lambda r: _json(r.lost_value), 150),
-    Column(N(CONTEXT, "Set aside from"), lambda r: r.lost_user_name or r.lost_device_id or "", 110),
-    Column(N(CONTEXT, "Record"), lambda r: r.row_id, 260),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Decided"), lambda r: local_time(r.decided_at), 125),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Table"), lambda r: r.table_name, 90),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Field"), lambda r: r.field, 110),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Kept value"), lambda r: _json(r.kept_value), 150),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Value set aside"), lambda r: _json(r.lost_value), 150),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Set aside from"), lambda r: r.lost_user_name or r.lost_device_id or "", 110),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Record"), lambda r: r.row_id, 260),
 )
 
 

@@ -4,7 +4,7 @@ sync conflict log. KPIs reload on request (they are the expensive part); the wor
 reloads whenever visits or complaints change."""
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from claimcare_desktop.store.complaint_ops import Actor
 from claimcare_desktop.store.kpi_queries import KpiScope, managers_of
 from claimcare_desktop.store.workload import BulkResult, bulk_reassign
 
+from ..care_profile.clock import utc_now
 from ..care_profile.messages import error_text
 from ..care_profile.records import RecordsModel
 from ..care_profile.tables import records_view
@@ -43,11 +44,8 @@ from .tables import (
 )
 from .workload_panel import WorkloadPanel
 
+DEFAULT_TREND = "visit_satisfaction"  # the snapshot measures make flat lines
 WORK_TABLES = frozenset({"visits", "complaints", "complaint_events", "users", "conflict_log"})
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Workspace(QWidget):
@@ -86,6 +84,8 @@ class Workspace(QWidget):
         self.scope = QComboBox(self)
         self.scope.setObjectName("kpi_scope")
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        for combo in (self.period, self.scope):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.controls = QHBoxLayout()
         for caption, widget in ((self.tr("Period"), self.period), (self.tr("Containing"), self.anchor),
                                 (self.tr("Scope"), self.scope)):
@@ -114,7 +114,17 @@ class Workspace(QWidget):
         self.tabs.addTab(self.risk_table, self.tr("At-risk customers"))
         if self.ctx.user.is_supervisor:
             self.tabs.addTab(self.workload, self.tr("Workload"))
-            self.tabs.addTab(self.conflict_table, self.tr("Sync conflicts"))
+            self.tabs.addTab(self._conflict_tab(), self.tr("Sync conflicts"))
+
+    def _conflict_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.conflict_caption = QLabel(tab)
+        self.conflict_caption.setObjectName("conflict_caption")
+        self.conflict_caption.setWordWrap(True)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.conflict_caption)
+        layout.addWidget(self.conflict_table, 1)
+        return tab
 
     def _trend_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -122,6 +132,7 @@ class Workspace(QWidget):
         self.trend_kpi.setObjectName("trend_kpi")
         for target in KPI_TARGETS:
             self.trend_kpi.addItem(kpi_name(target.key), target.key)
+        self.trend_kpi.setCurrentIndex(self.trend_kpi.findData(DEFAULT_TREND))
         self.chart = TrendChart(tab)
         legend = QLabel(self.tr("Blue line: actual; dashed: target; dots green when on target, red when off."), tab)
         legend.setStyleSheet("color:#666")
@@ -240,6 +251,13 @@ class Workspace(QWidget):
         self.workload.loads.set_rows(work.loads)
         self.workload.due.set_rows(work.due)
         self.conflict_model.set_rows(work.conflicts)
+        if work.conflicts:
+            self.conflict_caption.setText(self.tr(
+                "When two people changed the same field before syncing, HQ kept one value by its "
+                "fixed rule; the value set aside is listed here so nothing is lost silently."))
+        else:
+            self.conflict_caption.setText(self.tr("No sync conflicts: every change of this branch "
+                                                  "merged without overwriting another."))
 
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(error_text(error))
