@@ -34,7 +34,7 @@ from claimcare_desktop.domain.vocab import ClaimType
 
 from . import codec
 from .care_titles import care_title
-from .id_filter import restrict_to
+from .id_filter import customer_batches
 from .models import CareItem, Claim, Customer, Policy, Visit
 from .risk_facts import gather
 
@@ -54,13 +54,16 @@ def phone_suffix(phone: str | None) -> str | None:
 
 def refresh_search_keys(conn: Connection, customer_ids: Iterable[str] | None = None) -> int:
     """Pinyin, initials and phone suffix of the customers (all when `customer_ids` is None)."""
-    only = restrict_to(conn, customer_ids)
-    rows = conn.exec_driver_sql(f"SELECT id, name, phone FROM customers WHERE 1 = 1 {only('id')}").fetchall()
-    updates = [(*_keys(name), phone_suffix(phone), cid) for cid, name, phone in rows]
-    if updates:
-        conn.exec_driver_sql("UPDATE customers SET name_pinyin = ?, name_initials = ?, "
-                             "phone_suffix = ? WHERE id = ?", updates)
-    return len(updates)
+    done = 0
+    for only in customer_batches(conn, customer_ids):
+        rows = conn.exec_driver_sql(
+            f"SELECT id, name, phone FROM customers WHERE 1 = 1 {only('id')}").fetchall()
+        updates = [(*_keys(name), phone_suffix(phone), cid) for cid, name, phone in rows]
+        if updates:
+            conn.exec_driver_sql("UPDATE customers SET name_pinyin = ?, name_initials = ?, "
+                                 "phone_suffix = ? WHERE id = ?", updates)
+        done += len(updates)
+    return done
 
 
 def _reasons_json(reasons) -> str:
@@ -69,9 +72,7 @@ def _reasons_json(reasons) -> str:
                        for r in reasons], ensure_ascii=False)
 
 
-def refresh_risk(conn: Connection, today: date, customer_ids: Iterable[str] | None = None) -> int:
-    """Risk score, level and reasons (domain.risk) of the customers, as of `today`."""
-    only = restrict_to(conn, customer_ids)
+def _risk_updates(conn: Connection, today: date, only) -> list[tuple]:
     ids = [row[0] for row in
            conn.exec_driver_sql(f"SELECT id FROM customers WHERE deleted = 0 {only('id')}")]
     defaults = RiskFacts()
@@ -82,10 +83,20 @@ def refresh_risk(conn: Connection, today: date, customer_ids: Iterable[str] | No
         risk = score_risk(RiskFacts(**{name: values.get(cid, default)
                                        for name, values, default in facts}), today)
         updates.append((risk.score, str(risk.level), _reasons_json(risk.reasons), cid))
-    if updates:
-        conn.exec_driver_sql("UPDATE customers SET risk_score = ?, risk_level = ?, "
-                             "risk_reasons = ? WHERE id = ?", updates)
-    return len(updates)
+    return updates
+
+
+def refresh_risk(conn: Connection, today: date, customer_ids: Iterable[str] | None = None) -> int:
+    """Risk score, level and reasons (domain.risk) of the customers, as of `today`,
+    gathered with grouped queries per batch of customers."""
+    done = 0
+    for only in customer_batches(conn, customer_ids):
+        updates = _risk_updates(conn, today, only)
+        if updates:
+            conn.exec_driver_sql("UPDATE customers SET risk_score = ?, risk_level = ?, "
+                                 "risk_reasons = ? WHERE id = ?", updates)
+        done += len(updates)
+    return done
 
 
 def _claims_missing_visits(session: Session) -> list:

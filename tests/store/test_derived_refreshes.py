@@ -84,6 +84,18 @@ def test_search_keys_of_only_the_given_customers(profile, branch):
         assert (c.name_pinyin, c.name_initials, c.phone_suffix) == ("ouyangna", "oyn", "5678")
 
 
+def test_refreshes_work_through_every_batch(profile, branch, monkeypatch):
+    monkeypatch.setattr("claimcare_desktop.store.id_filter.BATCH_CUSTOMERS", 3)
+    ids = [_customer(profile, branch) for _ in range(7)]
+    with profile.engine.begin() as conn:
+        assert refresh_search_keys(conn) == 7
+        assert refresh_risk(conn, TODAY, ids[:4]) == 4
+        assert refresh_risk(conn, TODAY) == 7
+    with profile.session() as s:
+        rows = s.execute(select(Customer.name_initials, Customer.risk_level)).all()
+    assert rows == [("oyn", "low")] * 7
+
+
 def _claim(profile, branch, cid, **fields) -> str:
     claim_id = new_id()
     row = {"id": claim_id, "branch_id": branch[0], "customer_id": cid, "claim_no": claim_id[:12],
