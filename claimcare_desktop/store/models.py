@@ -73,6 +73,8 @@ class User(SyncedRow, Base):
 
 class Customer(SyncedRow, Base):
     __tablename__ = "customers"
+    # KPI counts of a branch's or a manager's live customers read this index alone
+    __table_args__ = (Index("ix_customers_scope", "branch_id", "deleted", "manager_id"),)
     LOCAL_FIELDS = frozenset({"modified_at", "name_pinyin", "name_initials", "phone_suffix",
                               "risk_score", "risk_level", "risk_reasons"})
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"), index=True)
@@ -115,6 +117,10 @@ class Policy(SyncedRow, Base):
 
 class Claim(SyncedRow, Base):
     __tablename__ = "claims"
+    __table_args__ = (  # KPI payout target by period; renewal target's "after a claim"
+        Index("ix_claims_branch_confirmed", "branch_id", "documents_confirmed_at"),
+        Index("ix_claims_customer_closed", "customer_id", "closed_at"),
+    )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"), index=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
     policy_id: Mapped[str | None] = mapped_column(ForeignKey("policies.id"))
@@ -135,6 +141,9 @@ class Visit(SyncedRow, Base):
     __table_args__ = (
         Index("ix_visits_queue", "branch_id", "status", "due_date", "id"),
         Index("ix_visits_assignee_queue", "assignee_id", "status", "due_date", "id"),
+        # KPI satisfaction of a period, read from the index alone
+        Index("ix_visits_branch_completed", "branch_id", "completed_at", "status", "satisfaction",
+              "deleted"),
     )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
@@ -166,7 +175,10 @@ class VisitAttempt(SyncedRow, Base):
 
 class Complaint(SyncedRow, Base):
     __tablename__ = "complaints"
-    __table_args__ = (Index("ix_complaints_branch_state", "branch_id", "state", "opened_at"),)
+    __table_args__ = (
+        Index("ix_complaints_branch_state", "branch_id", "state", "opened_at"),
+        Index("ix_complaints_branch_opened", "branch_id", "opened_at"),  # KPIs and register by period
+    )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
     claim_id: Mapped[str | None] = mapped_column(ForeignKey("claims.id"))
@@ -200,7 +212,11 @@ class ComplaintEvent(SyncedRow, Base):
 
 class CareItem(SyncedRow, Base):
     __tablename__ = "care_items"
-    __table_args__ = (Index("ix_care_items_due", "branch_id", "status", "due_date"),)
+    __table_args__ = (
+        Index("ix_care_items_due", "branch_id", "status", "due_date"),
+        # KPI care coverage of a period, read from the index alone
+        Index("ix_care_items_branch_done", "branch_id", "done_at", "status", "deleted", "customer_id"),
+    )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
     kind: Mapped[str] = mapped_column(String(24))
