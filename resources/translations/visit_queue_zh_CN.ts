@@ -220,6 +220,12 @@
         <translation>跳到列表末尾：从最后一行开始显示</translation>
     </message>
     <message numerus="yes">
+        <source>More than %n visit(s)</source>
+        <translation>
+            <numerusform>超过 %n 条回访</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n 条回访</numerusform>

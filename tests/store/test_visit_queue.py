@@ -4,7 +4,16 @@ from datetime import timedelta
 import pytest
 
 from claimcare_desktop.store.db import open_profile
-from claimcare_desktop.store.visit_queue import QueueFilter, count, fetch_page, reversed_filter
+from claimcare_desktop.store import visit_queue
+from claimcare_desktop.store.visit_queue import (
+    QueueCount,
+    QueueFilter,
+    QueuePlan,
+    count,
+    fetch_page,
+    plan,
+    reversed_filter,
+)
 from tests.ui.seed import TODAY, seed_profile
 
 
@@ -38,7 +47,7 @@ def test_keyset_pages_follow_each_other_without_gaps(branch):
         after = page[-1].key
     assert [r.visit_id for r in pages] == [r.visit_id for r in everything]
     assert [r.key for r in pages] == sorted(r.key for r in pages)
-    assert count(conn, flt) == len(pages)
+    assert count(conn, flt).visits == len(pages) and not count(conn, flt).more
 
 
 def test_reversed_filter_starts_from_the_end(branch):
@@ -60,6 +69,31 @@ def test_mine_step_type_channel_and_search_filters(branch):
     found = fetch_page(conn, replace(base, text="王芳"))
     assert {r.customer_name for r in found} == {"王芳"}
     assert fetch_page(conn, replace(base, text="nobody-here")) == []
+
+
+def test_rare_filters_lead_the_query_and_agree_with_the_queue_walk(branch, monkeypatch):
+    conn, data = branch
+    for kw in ({"claim_type": "health"}, {"channel": "wechat"}, {"text": "王芳"}):
+        flt = QueueFilter(data.branch_id, TODAY, "overdue", **kw)
+        led = plan(conn, flt)
+        assert led.driver != "queue"
+        walked = fetch_page(conn, flt, qplan=QueuePlan("queue")) if "text" not in kw else None
+        rows = fetch_page(conn, flt, qplan=led)
+        assert rows and [r.key for r in rows] == sorted(r.key for r in rows)
+        if walked is not None:
+            assert [r.visit_id for r in rows] == [r.visit_id for r in walked]
+            assert count(conn, flt, led) == count(conn, flt, QueuePlan("queue"))
+    monkeypatch.setattr(visit_queue, "FEW", 0)
+    assert plan(conn, QueueFilter(data.branch_id, TODAY, "overdue", claim_type="health")).driver == "queue"
+
+
+def test_counts_stop_early_and_say_so(branch, monkeypatch):
+    conn, data = branch
+    monkeypatch.setattr(visit_queue, "COUNT_CAP", 3)
+    monkeypatch.setattr(visit_queue, "COUNT_WINDOW", 4)
+    assert count(conn, QueueFilter(data.branch_id, TODAY, "overdue")) == QueueCount(3, True)
+    assert count(conn, QueueFilter(data.branch_id, TODAY, "overdue", channel="phone"),
+                 QueuePlan("queue")).more
 
 
 def test_rows_carry_masked_phone_and_claim(branch):

@@ -28,10 +28,15 @@ _DATA = re.compile(r"https?://\S+|[\w.-]*\d[\w.-]*|&\w|%\d|%n")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+def _english_word(word: str) -> bool:
+    # Short lowercase tokens are pinyin initials in examples ("zw" finds 张伟), not English.
+    return word not in ALLOWED_WORDS and not (word.islower() and len(word) <= 3)
+
+
 def untranslated(text: str) -> bool:
     """Text that still reads as English: a Latin word that is neither data nor allowed."""
     stripped = _DATA.sub(" ", text or "")
-    return any(word not in ALLOWED_WORDS for word in _WORD.findall(stripped))
+    return any(_english_word(word) for word in _WORD.findall(stripped))
 
 
 def _headers(view: QAbstractItemView) -> Iterator[str]:

@@ -43,4 +43,4 @@ def _near_breach(conn: Connection, user: CurrentUser, now: datetime) -> int:
 def morning_digest(conn: Connection, user: CurrentUser, now_utc: datetime) -> Digest:
     flt = visit_queue.QueueFilter(user.branch_id, local_date(now_utc), "today",
                                   assignee_id=None if user.is_supervisor else user.id)
-    return Digest(visit_queue.count(conn, flt), _near_breach(conn, user, now_utc))
+    return Digest(visit_queue.count(conn, flt).visits, _near_breach(conn, user, now_utc))

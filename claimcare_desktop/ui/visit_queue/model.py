@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from claimcare_desktop.store import visit_queue as queue
-from claimcare_desktop.store.visit_queue import QueueFilter, QueueRow
+from claimcare_desktop.store.visit_queue import QueueCount, QueueFilter, QueuePlan, QueueRow
 
 from ..context import AppContext
 from .columns import COLUMNS, DUE_COLUMN, RISK_COLUMN
@@ -37,12 +37,12 @@ _OVERDUE = QColor("#b3261e")
 class _Page:
     generation: int
     rows: list[QueueRow]
-    customer_ids: list[str] | None
+    plan: QueuePlan
 
 
 class QueueModel(QAbstractTableModel):
     sig_loading = Signal(bool)
-    sig_count = Signal(int)
+    sig_count = Signal(object)  # QueueCount
     sig_page_loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
@@ -52,7 +52,7 @@ class QueueModel(QAbstractTableModel):
         self._rows: list[QueueRow] = []
         self._cells: list[list[str]] = []
         self._generation = 0
-        self._customer_ids: list[str] | None = None
+        self._plan: QueuePlan | None = None
         self._exhausted = True
         self._loading = False
         self._headers = [c.title() for c in COLUMNS]
@@ -67,12 +67,11 @@ class QueueModel(QAbstractTableModel):
         self._filter = flt
         self._generation += 1
         self._rows, self._cells = [], []
-        self._customer_ids = None
+        self._plan = None
         self._exhausted = False
         self._loading = False
         self.endResetModel()
         self._load_page()
-        self._load_count()
 
     def reload(self) -> None:
         if self._filter is not None:
@@ -89,15 +88,15 @@ class QueueModel(QAbstractTableModel):
             self._load_page()
 
     def _load_page(self) -> None:
-        flt, generation, customers = self._filter, self._generation, self._customer_ids
+        flt, generation, known_plan = self._filter, self._generation, self._plan
         after = self._rows[-1].key if self._rows else None
         self._loading = True
         self.sig_loading.emit(True)
 
         def job(state):
             with self._ctx.profile.engine.connect() as conn:
-                ids = customers if customers is not None else queue.matching_customer_ids(conn, flt.text)
-                return _Page(generation, queue.fetch_page(conn, flt, after, customer_ids=ids), ids)
+                qplan = known_plan or queue.plan(conn, flt)
+                return _Page(generation, queue.fetch_page(conn, flt, after, qplan=qplan), qplan)
 
         self._ctx.tasks.run_db(job, on_done=self._add_page, on_error=self._load_failed)
 
@@ -105,7 +104,8 @@ class QueueModel(QAbstractTableModel):
         if page.generation != self._generation:
             return
         self._loading = False
-        self._customer_ids = page.customer_ids
+        first_page = self._plan is None
+        self._plan = page.plan
         self._exhausted = len(page.rows) < queue.PAGE_SIZE
         if page.rows:
             first = len(self._rows)
@@ -115,6 +115,8 @@ class QueueModel(QAbstractTableModel):
             self.endInsertRows()
         self.sig_loading.emit(False)
         self.sig_page_loaded.emit()
+        if first_page:
+            self._load_count()
 
     def _load_failed(self, error: BaseException) -> None:
         log.error("loading the visit queue failed", exc_info=error)
@@ -123,13 +125,13 @@ class QueueModel(QAbstractTableModel):
         self.sig_loading.emit(False)
 
     def _load_count(self) -> None:
-        flt, generation = self._filter, self._generation
+        flt, generation, qplan = self._filter, self._generation, self._plan
 
         def job(state):
             with self._ctx.profile.engine.connect() as conn:
-                return generation, queue.count(conn, flt)
+                return generation, queue.count(conn, flt, qplan)
 
-        def done(result):
+        def done(result: tuple[int, QueueCount]):
             if result[0] == self._generation:
                 self.sig_count.emit(result[1])
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimcare_desktop.store.visit_queue import reversed_filter
+from claimcare_desktop.store.visit_queue import QueueCount, reversed_filter
 
 from .. import settings as opt
 from ..context import AppContext
@@ -124,8 +124,11 @@ class Workspace(QWidget):
         if tables & REFRESH_ON:
             self.model.reload()
 
-    def _show_count(self, total: int) -> None:
-        self.count.setText(self.tr("%n visit(s)", "", total))
+    def _show_count(self, total: QueueCount) -> None:
+        if total.more:
+            self.count.setText(self.tr("More than %n visit(s)", "", total.visits))
+        else:
+            self.count.setText(self.tr("%n visit(s)", "", total.visits))
 
     def _show_empty_state(self) -> None:
         if self.model.rowCount() or self.model.is_loading():
