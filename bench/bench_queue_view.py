@@ -1,0 +1,178 @@
+"""The visit queue on screen: first paint at two sizes, and one scroll frame.
+
+Run as a child process (one QApplication, offscreen):
+    python -m bench.bench_queue_view SMALL_PROFILE SMALL_NAME BIG_PROFILE BIG_NAME
+
+- First paint: the real queue workspace in a 1280x800 window; from `set_filter` (what a
+  tab or filter change calls) to the first page painted: the DB job on the worker, the
+  queued result, rows formatted, the viewport painted. Same moves at both sizes,
+  alternated; p95 compared (target: big at most 1.2x small).
+- Scroll frame: with 1,000 rows loaded, move the scroll bar by three rows (a wheel
+  notch) and paint the viewport, in the real view and in a QTableView over a
+  QStandardItemModel holding the same rows with the same roles (text, alignment,
+  risk background, overdue foreground). Target: at most 1.5x.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from .qt_harness import application, close_context, make_context, wait_until  # noqa: I001
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from claimcare_desktop.store.visit_queue import QueueFilter
+from claimcare_desktop.ui.visit_queue.columns import COLUMNS
+from claimcare_desktop.ui.visit_queue.workspace import ROW_HEIGHT, Workspace
+
+from .datasets import TODAY
+from .measure import Result, p95, ratio_result
+
+FIRST_PAINT_RUNS = 15
+SCROLL_ROWS = 1000
+SCROLL_FRAMES = 200
+WHEEL_ROWS = 3
+TABS = ("today", "overdue")
+
+
+def open_workspace(profile_dir: Path) -> Workspace:
+    ctx = make_context(profile_dir)
+    ws = Workspace(ctx)
+    ws.resize(1280, 800)
+    ws.show()
+    wait_settled(ws)
+    return ws
+
+
+def wait_settled(ws: Workspace) -> None:
+    """Until no page or count job of this workspace is still on the DB lane."""
+    wait_until(lambda: not ws.ctx.tasks.busy())
+
+
+def first_paint_ms(ws: Workspace, flt: QueueFilter) -> float:
+    started = time.perf_counter()
+    ws.model.set_filter(flt)
+    wait_until(lambda: not ws.model.is_loading() and ws.model.rowCount() > 0)
+    QCoreApplication.processEvents()  # delayed layout of the inserted rows
+    ws.table.viewport().repaint()
+    elapsed = (time.perf_counter() - started) * 1000
+    wait_settled(ws)  # the count job, so the next run starts from a quiet lane
+    return elapsed
+
+
+def _filters(ws: Workspace) -> dict[str, QueueFilter]:
+    base = QueueFilter(ws.ctx.user.branch_id, TODAY)
+    return {tab: replace(base, tab=tab) for tab in TABS}
+
+
+def first_paint(small: Workspace, small_name: str, big: Workspace, big_name: str) -> list[Result]:
+    results = []
+    for tab in TABS:
+        small_flt, big_flt = _filters(small)[tab], _filters(big)[tab]
+        small_ms, big_ms = [], []
+        for _ in range(FIRST_PAINT_RUNS):
+            small_ms.append(first_paint_ms(small, small_flt))
+            big_ms.append(first_paint_ms(big, big_flt))
+        results.append(ratio_result(
+            "visit queue", f"first paint, {tab} tab @ {big_name} (baseline @ {small_name})",
+            p95(big_ms), p95(small_ms), 1.2, note=f"p95 of {FIRST_PAINT_RUNS}"))
+    return results
+
+
+# ---- scroll frame -------------------------------------------------------------------------
+
+def load_rows(ws: Workspace, wanted: int) -> None:
+    ws.model.set_filter(QueueFilter(ws.ctx.user.branch_id, TODAY, "done", descending=True))
+    wait_settled(ws)
+    while ws.model.rowCount() < wanted and ws.model.canFetchMore():
+        ws.model.fetchMore()
+        wait_settled(ws)
+
+
+def standard_model(ws: Workspace) -> QStandardItemModel:
+    """The same rows and roles as the queue model, held by Qt's C++ item model."""
+    source = ws.model
+    plain = QStandardItemModel(source.rowCount(), source.columnCount())
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+             Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+    for row in range(source.rowCount()):
+        for column in range(source.columnCount()):
+            item = QStandardItem()
+            index = source.index(row, column)
+            for role in roles:
+                value = source.data(index, int(role))
+                if value is not None:
+                    item.setData(value, role)
+            plain.setItem(row, column, item)
+    for column in range(source.columnCount()):
+        plain.setHeaderData(column, Qt.Orientation.Horizontal, source.headerData(column, Qt.Orientation.Horizontal))
+    return plain
+
+
+def twin_view(ws: Workspace, model: QStandardItemModel) -> QTableView:
+    """A table configured like the workspace's, at the same size."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    for i, column in enumerate(COLUMNS):
+        view.setColumnWidth(i, column.width)
+    view.resize(ws.table.size())
+    view.show()
+    return view
+
+
+def scroll_frames_ms(view: QTableView, frames: int) -> list[float]:
+    bar = view.verticalScrollBar()
+    bar.setValue(0)
+    QCoreApplication.processEvents()
+    limit = int(bar.maximum() * 0.8)  # stay clear of fetch-more at the end
+    times = []
+    value = 0
+    for _ in range(frames):
+        value = value + WHEEL_ROWS if value + WHEEL_ROWS <= limit else 0
+        started = time.perf_counter()
+        bar.setValue(value)
+        view.viewport().repaint()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def scroll_frame(ws: Workspace, name: str) -> Result:
+    load_rows(ws, SCROLL_ROWS)
+    plain = standard_model(ws)
+    twin = twin_view(ws, plain)
+    QCoreApplication.processEvents()
+    real_ms, plain_ms = [], []
+    for _ in range(5):  # alternate in blocks, so both see the same noise
+        real_ms += scroll_frames_ms(ws.table, SCROLL_FRAMES // 5)
+        plain_ms += scroll_frames_ms(twin, SCROLL_FRAMES // 5)
+    twin.close()
+    return ratio_result("visit queue", f"scroll frame (3 rows) @ {name}", p95(real_ms), p95(plain_ms),
+                        1.5, note=f"{ws.model.rowCount()} rows loaded, p95 of {len(real_ms)} frames")
+
+
+def main(argv: list[str]) -> None:
+    application()
+    small_dir, small_name, big_dir, big_name = Path(argv[0]), argv[1], Path(argv[2]), argv[3]
+    small, big = open_workspace(small_dir), open_workspace(big_dir)
+    results = first_paint(small, small_name, big, big_name)
+    results.append(scroll_frame(small, small_name))
+    for result in results:
+        print(result.to_json(), flush=True)
+    for ws in (small, big):
+        ws.close()
+        close_context(ws.ctx)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

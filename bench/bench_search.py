@@ -1,0 +1,61 @@
+"""Customer search: the care profile's search job vs the bare SQL it runs.
+
+End to end is what the search panel's DB job does after the typing pause: a pooled
+connection, `search_customers` (the lookups the text calls for, de-duplicated hits with
+masked phones). The queries are real keys of one customer of the dataset.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from claimcare_desktop.store.customer_search import search_customers
+from claimcare_desktop.store.db import open_profile
+
+from .bare_sql import Replay, capture, open_bare
+from .datasets import Dataset
+from .measure import Result, interleaved_p95, ratio_result
+
+MAX_RATIO = 2.0
+MAX_MS = 16.0
+
+
+def sample_queries(con: sqlite3.Connection) -> dict[str, str]:
+    """One real key of each kind, from a customer in the middle of the table."""
+    (rowid,) = con.execute("SELECT max(rowid) / 2 FROM customers").fetchone()
+    name, pinyin, initials, phone, customer_id = con.execute(
+        "SELECT name, name_pinyin, name_initials, phone, id FROM customers WHERE rowid >= ?"
+        " AND phone IS NOT NULL AND name_pinyin IS NOT NULL ORDER BY rowid LIMIT 1",
+        (rowid,)).fetchone()
+    (policy_no,) = con.execute("SELECT policy_no FROM policies WHERE customer_id = ? LIMIT 1",
+                               (customer_id,)).fetchone()
+    return {
+        "name (full, 2-3 chars)": name,
+        "name (family name, 1 char)": name[0],
+        "pinyin (prefix)": pinyin[:5],
+        "initials": initials,
+        "phone (last 4)": phone[-4:],
+        "phone (11 digits)": phone,
+        "policy no. (full)": policy_no,
+        "policy no. (prefix)": policy_no[:len(policy_no) - 3],
+    }
+
+
+def run(dataset: Dataset, runs: int = 100) -> list[Result]:
+    profile = open_profile(dataset.directory)
+    bare = open_bare(dataset.database)
+    results = []
+    try:
+        for kind, text in sample_queries(bare).items():
+            def job(text=text):
+                with profile.engine.connect() as conn:
+                    return search_customers(conn, text)
+            hits = len(job())
+            replay = Replay(bare, capture(profile.engine, job))
+            figure, baseline = interleaved_p95(job, replay, runs)
+            results.append(ratio_result("customer search", f"{kind} '{text}' @ {dataset.name}",
+                                        figure, baseline, MAX_RATIO, MAX_MS,
+                                        note=f"{hits} hits, p95 of {runs}"))
+    finally:
+        bare.close()
+        profile.close()
+    return results

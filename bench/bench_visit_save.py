@@ -1,0 +1,87 @@
+"""Single visit save: `visit_ops.log_attempt` (one ORM transaction with its outbox entries).
+
+Runs on a scratch copy of the dataset (saves change it) with the app's pragmas
+(WAL, synchronous=FULL). Each save logs a reached call with satisfaction on a different
+open visit. Baseline: the same statements replayed in plain sqlite3 in one transaction,
+with the visit and attempt ids swapped for fresh ones.
+"""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+from claimcare_desktop.domain.ids import new_id
+from claimcare_desktop.store.db import open_profile
+from claimcare_desktop.store.visit_ops import Actor, AttemptInput, log_attempt
+
+from .bare_sql import Statement, capture, open_bare
+from .datasets import DB_FILENAME, OUT, Dataset
+from .measure import Result, p95
+from .people import branch_people
+
+MAX_MS = 5.0
+ENTRY = AttemptInput(channel="phone", result="reached", satisfaction=5, feedback="客户表示满意")
+
+
+def _scratch_copy(dataset: Dataset) -> Path:
+    scratch = OUT / "scratch_save"
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    scratch.mkdir(parents=True)
+    src, dst = sqlite3.connect(dataset.database), sqlite3.connect(scratch / DB_FILENAME)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return scratch
+
+
+def _open_visits(con: sqlite3.Connection, count: int) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT id FROM visits WHERE status = 'open' AND deleted = 0 ORDER BY rowid LIMIT ?", (count,))]
+
+
+def _swap(value, swaps: dict[str, str]):
+    if isinstance(value, str):
+        for old, new in swaps.items():
+            value = value.replace(old, new)
+    return value
+
+
+def _replay_write(con: sqlite3.Connection, statements: list[Statement], swaps: dict[str, str]) -> float:
+    started = time.perf_counter()
+    con.execute("BEGIN")
+    for sql, params in statements:
+        con.execute(sql, tuple(_swap(p, swaps) for p in params)).fetchall()
+    con.execute("COMMIT")
+    return (time.perf_counter() - started) * 1000
+
+
+def run(dataset: Dataset, saves: int = 200) -> list[Result]:
+    scratch = _scratch_copy(dataset)
+    profile = open_profile(scratch)
+    bare = open_bare(scratch / DB_FILENAME)
+    people = branch_people(scratch / DB_FILENAME)
+    actor = Actor(people.supervisor_id, "supervisor", people.branch_id)
+    try:
+        visits = _open_visits(bare, 2 * saves + 1)
+        logged = []
+        statements = capture(profile.engine, lambda: logged.append(log_attempt(profile, actor, visits[0], ENTRY)))
+        template = {visits[0]: "", logged[0].attempt_id: ""}
+        save_ms, bare_ms = [], []
+        for i in range(saves):
+            started = time.perf_counter()
+            log_attempt(profile, actor, visits[1 + 2 * i], ENTRY)
+            save_ms.append((time.perf_counter() - started) * 1000)
+            swaps = dict(zip(template, (visits[2 + 2 * i], new_id())))
+            bare_ms.append(_replay_write(bare, statements, swaps))
+    finally:
+        bare.close()
+        profile.close()
+        shutil.rmtree(scratch)
+    return [Result("visit save", f"log a reached call @ {dataset.name}", p95(save_ms), p95(bare_ms),
+                   "ms", f"< {MAX_MS:g} ms", p95(save_ms) < MAX_MS,
+                   f"p95 of {saves} saves, synchronous=FULL, WAL; {len(statements)} statements")]

@@ -1,0 +1,95 @@
+"""Timing helpers and the one result shape every benchmark reports.
+
+A figure is always shown next to a baseline taken in the same run: on these noisy
+machines ratios hold, absolute times do not.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Result:
+    area: str
+    name: str
+    figure: float
+    baseline: float | None  # None: an absolute target only
+    unit: str  # "ms" or "MiB"
+    target: str  # what PASS means, in words
+    passed: bool
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.baseline:
+            return None
+        return self.figure / self.baseline
+
+    def line(self) -> str:
+        ratio = "" if self.ratio is None else f"{self.ratio:5.2f}x"
+        base = "—" if self.baseline is None else f"{self.baseline:.1f} {self.unit}"
+        verdict = "PASS" if self.passed else "MISS"
+        return (f"{verdict}  {self.area} / {self.name}: {self.figure:.1f} {self.unit}"
+                f" (baseline {base}, ratio {ratio or '—'}; target {self.target})")
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @staticmethod
+    def from_json(text: str) -> "Result":
+        return Result(**json.loads(text))
+
+
+def samples_ms(fn: Callable[[], object], runs: int, warmup: int = 3) -> list[float]:
+    """Wall times of `runs` calls of `fn` in milliseconds, after `warmup` untimed calls.
+
+    The garbage collector is left on: the app runs with it on too.
+    """
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def interleaved_p95(subject: Callable[[], object], baseline: Callable[[], object],
+                    runs: int) -> tuple[float, float]:
+    """p95 of subject and baseline, measured alternately so both see the same noise."""
+    subject_ms, baseline_ms = [], []
+    for _ in range(3):
+        subject(), baseline()
+    gc.collect()
+    for _ in range(runs):
+        subject_ms += samples_ms(subject, 1, warmup=0)
+        baseline_ms += samples_ms(baseline, 1, warmup=0)
+    return p95(subject_ms), p95(baseline_ms)
+
+
+def ratio_result(area: str, name: str, figure: float, baseline: float, max_ratio: float,
+                 max_ms: float | None = None, note: str = "") -> Result:
+    """PASS when figure <= max_ratio x baseline (and, if given, figure < max_ms)."""
+    ok = figure <= max_ratio * baseline and (max_ms is None or figure < max_ms)
+    target = f"≤ {max_ratio:g}x" + (f" and < {max_ms:g} ms" if max_ms is not None else "")
+    return Result(area, name, figure, baseline, "ms", target, ok, note)
+
+
+def limit_result(area: str, name: str, figure: float, max_ms: float, note: str = "",
+                 baseline: float | None = None) -> Result:
+    return Result(area, name, figure, baseline, "ms", f"< {max_ms:g} ms", figure < max_ms, note)

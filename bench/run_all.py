@@ -1,0 +1,113 @@
+"""Run every benchmark of issue 6 and write docs/BENCHMARKS.md.
+
+    .venv/bin/python bench/run_all.py                 # full scale (datasets cached in bench/out/)
+    .venv/bin/python bench/run_all.py --quick         # small data, a sanity run of the whole suite
+    .venv/bin/python bench/run_all.py --only queue,search --out /tmp/b.md
+
+Each result is printed as it comes (figure, baseline, ratio, target, PASS/MISS); the
+missed targets are listed again at the end and at the top of the report.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import (  # noqa: E402
+    bench_care_profile,
+    bench_kpi,
+    bench_memory,
+    bench_queue_sql,
+    bench_search,
+    bench_startup,
+    bench_visit_save,
+    datasets,
+    report,
+)
+from bench.measure import Result  # noqa: E402
+
+OTHER_SCRIPTS = ("export.py", "sync_first.py", "hq_load.py")
+GROUPS = ("startup", "queue", "queue_view", "search", "profile", "kpi", "save", "memory")
+
+
+def _queue_view(small: datasets.Dataset, big: datasets.Dataset) -> list[Result]:
+    out = subprocess.run([sys.executable, "-m", "bench.bench_queue_view", str(small.directory),
+                          small.name, str(big.directory), big.name], cwd=ROOT, check=True,
+                         capture_output=True, text=True, timeout=1200).stdout
+    return [Result.from_json(line) for line in out.splitlines() if line.startswith("{")]
+
+
+def _plan(sets: dict[str, datasets.Dataset], quick: bool):
+    branch, big, million = sets["branch"], sets["big"], sets["queue_1m"]
+    runs = 20 if quick else 100
+    return {
+        "startup": lambda: bench_startup.run(big, runs=2 if quick else 5),
+        "queue": lambda: [r for d in (big, million) for r in bench_queue_sql.run(d, runs)],
+        "queue_view": lambda: _queue_view(branch, million),
+        "search": lambda: bench_search.run(big, runs),
+        "profile": lambda: bench_care_profile.run(big, runs),
+        "kpi": lambda: bench_kpi.run(big, runs=5 if quick else 10),
+        "save": lambda: bench_visit_save.run(big, saves=50 if quick else 200),
+        "memory": lambda: bench_memory.run(big, million, max_rows=5_000 if quick else 200_000),
+    }
+
+
+def _others() -> dict[str, str]:
+    """Output of the other areas' bench scripts that exist, run with their defaults."""
+    found = {}
+    for name in OTHER_SCRIPTS:
+        script = ROOT / "bench" / name
+        if script.exists():
+            done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True,
+                                  text=True, timeout=3600)
+            found[f"bench/{name}"] = done.stdout + (
+                f"\n(exit status {done.returncode}: {done.stderr.strip()[-500:]})" if done.returncode else "")
+            print(found[f"bench/{name}"], flush=True)
+    return found
+
+
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small data: a fast sanity run")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
+    parser.add_argument("--only", default=",".join(GROUPS), help=f"comma list of {', '.join(GROUPS)}")
+    parser.add_argument("--skip-others", action="store_true", help="do not run the other areas' scripts (never run with --quick)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    load_before = _load()
+    sets = datasets.ensure(datasets.QUICK if args.quick else datasets.FULL)
+    described = [f"{d.name}: " + ", ".join(f"{n:,} {t}" for t, n in datasets.row_counts(d).items())
+                 for d in sets.values()]
+    print("\n".join(described), flush=True)
+    plan = _plan(sets, args.quick)
+    results: list[Result] = []
+    for group in args.only.split(","):
+        for result in plan[group.strip()]():
+            print(result.line(), "|", result.note, flush=True)
+            results.append(result)
+    others = {} if args.skip_others or args.quick else _others()
+    command = "bench/run_all.py" + " " + " ".join(argv if argv is not None else sys.argv[1:])
+    report.write(args.out, results, f".venv/bin/python {command.strip()}", described,
+                 f"{load_before} before, {_load()} after", others)
+    missed = [r for r in results if not r.passed]
+    print(f"\n{len(results) - len(missed)} PASS, {len(missed)} MISS in {time.perf_counter() - started:.0f} s;"
+          f" report: {args.out}")
+    for r in missed:
+        print("MISSED:", r.line())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""One start-up, in its own process: `bare` (a plain PySide6 window) or `app PROFILE_DIR`.
+
+Prints one JSON line: wall-clock times (time.time()) of the first event-loop idle after
+the window is shown, and for the app its phases and the first visit-queue page on screen.
+The parent notes the time just before it spawned this process.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIRST_PAGE_TIMEOUT_MS = 60_000
+
+
+def _finish(app, report: dict) -> None:
+    print(json.dumps(report), flush=True)
+    app.quit()
+
+
+def bare() -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(["bench-bare"])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("ClaimCare"))
+    window.resize(1280, 800)
+    window.show()
+    QTimer.singleShot(0, lambda: _finish(app, {"idle": time.time()}))
+    app.exec()
+
+
+def app(profile_dir: str) -> None:
+    from .app_session import mark, marks, start_session
+
+    settings_file = os.path.join(tempfile.mkdtemp(prefix="bench-start-"), "settings.ini")
+    qapp, shell = start_session(profile_dir, settings_file)
+    from PySide6.QtCore import QTimer
+
+    report: dict = {}
+    queue = shell.window.workspace("visit_queue")
+
+    def idle() -> None:
+        mark("first idle")
+        report["idle"] = time.time()
+        if queue is None or queue.model.rowCount():
+            first_page()
+
+    def first_page() -> None:
+        if "first_page" in report:
+            return
+        report["first_page"] = time.time()
+        report["marks"] = marks
+        shell.ctx.tasks.shutdown()
+        _finish(qapp, report)
+
+    if queue is not None:
+        queue.model.sig_page_loaded.connect(lambda: "idle" in report and first_page())
+    QTimer.singleShot(0, idle)
+    QTimer.singleShot(FIRST_PAGE_TIMEOUT_MS, first_page)
+    qapp.exec()
+    shell.ctx.profile.close()
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "bare":
+        bare()
+    else:
+        app(sys.argv[2])
