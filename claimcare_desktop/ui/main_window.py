@@ -25,6 +25,9 @@ from .reminders.banner import Banner
 from .workspaces import WorkspaceEntry, available_workspaces
 
 NAV_WIDTH = 150
+NAV_STYLE = ("QListWidget#navigation { font-size: 14px; border: none; outline: 0; background: #f3f5f7; }"
+             "QListWidget#navigation::item { padding: 10px 14px; }"
+             "QListWidget#navigation::item:selected { background: #1f6fb2; color: white; }")
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(body)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setStyleSheet(NAV_STYLE)
         self.stack = QStackedWidget(body)
         self.banner = Banner(body)
         for entry, _cls in self._entries:

@@ -1,5 +1,13 @@
 """The shell around the workspaces: status bar, reminder, shortcuts, damaged profile."""
+from datetime import UTC, datetime
+
 from PySide6.QtWidgets import QSystemTrayIcon
+from sqlalchemy import select
+
+from claimcare_desktop.domain.complaint_flow import ComplaintEvent
+from claimcare_desktop.domain.sla import complaint_clocks
+from claimcare_desktop.domain.timeutil import from_naive_utc, local_date
+from claimcare_desktop.store import models as m
 
 from claimcare_desktop.store.db import open_profile
 from claimcare_desktop.store.paths import database_file
@@ -20,19 +28,37 @@ def test_offline_session_shows_user_branch_and_waiting_changes(qtbot, seeded, ma
     shell = _shell(qtbot, make_ctx(seeded.supervisor))
     shell.start()
     bar = shell.status_bar
-    assert bar.user.text() == "孙主管 · Supervisor"
-    assert bar.branch.text() == "北京朝阳支公司"
+    assert bar.user.text() == f"{seeded.supervisor.display_name} · Supervisor"
+    assert bar.branch.text() == seeded.supervisor.branch_name
     qtbot.waitUntil(lambda: shell.sync.status.pending is not None)
     assert bar.state.text() == "Offline"
     assert bar.pending.text() == "0 change(s) waiting"
     assert bar.last_sync.text() == "Never synced"
 
 
+def _expected_digest(profile):
+    """Counted the slow, obvious way: every open visit, every active complaint's clocks."""
+    now = datetime.now(UTC)
+    with profile.session() as s:
+        due_today = sum(v.due_date == local_date(now) for v in s.scalars(
+            select(m.Visit).where(m.Visit.status == "open", m.Visit.deleted.is_(False))))
+        near = 0
+        for c in s.scalars(select(m.Complaint).where(m.Complaint.state.not_in(["resolved", "closed"]))):
+            events = [ComplaintEvent(e.kind, from_naive_utc(e.at), e.reason) for e in s.scalars(
+                select(m.ComplaintEvent).where(m.ComplaintEvent.complaint_id == c.id))]
+            clocks = complaint_clocks(events, c.complexity, from_naive_utc(c.opened_at), now)
+            near += any(k.state in ("due_soon", "breached")
+                        for k in (clocks.respond, clocks.solve, clocks.statutory))
+    return due_today, near
+
+
 def test_reminder_counts_todays_visits(qtbot, seeded, make_ctx):
     shell = _shell(qtbot, make_ctx(seeded.supervisor))
     shell.start()
     qtbot.waitUntil(lambda: shell.reminder.last_text != "")
-    assert shell.reminder.last_text == "2 visit(s) due today · 0 complaint(s) close to breach"
+    due_today, near_breach = _expected_digest(shell.ctx.profile)
+    assert shell.reminder.last_text == \
+        f"{due_today} visit(s) due today · {near_breach} complaint(s) close to breach"
     if not QSystemTrayIcon.isSystemTrayAvailable():
         assert shell.window.banner.isVisibleTo(shell.window)
         assert shell.window.banner.text.text() == shell.reminder.last_text

@@ -25,6 +25,8 @@ class FilterBar(QWidget):
         self._ctx = ctx
         self.tabs = QTabBar(self)
         self.tabs.setObjectName("queue_tabs")
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
         for title in (self.tr("Due today"), self.tr("Overdue"), self.tr("Upcoming"), self.tr("Done")):
             self.tabs.addTab(title)
         self.scope = QComboBox(self)

@@ -79,6 +79,7 @@ class Workspace(QWidget):
         self.count = QLabel(self)
         self.count.setObjectName("queue_count")
         self.log_button = QPushButton(self.tr("&Log visit…"), self)
+        self.log_button.setDefault(True)
         self.log_button.setToolTip(self.tr("Record a call or visit with the selected customer (Ctrl+L)"))
         self.customer_button = QPushButton(self.tr("Open &customer"), self)
         self.customer_button.setToolTip(self.tr("Show the selected customer's care profile"))

@@ -117,8 +117,9 @@ def test_low_score_turns_into_a_complaint(qtbot, seeded, make_ctx):
     with qtbot.waitSignal(prompt.sig_opened):
         prompt.open_button.click()
     with ctx.profile.session() as s:
-        complaint = s.scalars(select(m.Complaint)).one()
-        kinds = s.scalars(select(m.ComplaintEvent.kind)).all()
+        complaint = s.scalars(select(m.Complaint).where(m.Complaint.visit_id == row.visit_id)).one()
+        kinds = s.scalars(select(m.ComplaintEvent.kind).where(
+            m.ComplaintEvent.complaint_id == complaint.id)).all()
     assert (complaint.customer_id, complaint.visit_id, complaint.category) == \
         (row.customer_id, row.visit_id, "payout_delay")
     assert kinds == ["opened"]
