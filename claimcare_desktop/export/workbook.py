@@ -38,6 +38,7 @@ NUMBER_FORMATS = {
     "int": "0",
     "month": "yyyy-mm",
 }
+UNSTYLED = ("text", "int")  # Excel's General format shows these as they are; a style costs time
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 SAMPLE_ROWS = 200
 MAX_WIDTH = 60
@@ -153,7 +154,7 @@ class _CellMaker:
                 out.append(None)
             elif isinstance(value, str):
                 out.append(self.text_cell(value))
-            elif kind == "text":
+            elif kind in UNSTYLED:
                 out.append(value)
             else:
                 template = self._template(index, kind)
