@@ -40,6 +40,14 @@ def test_chinese_substring_finds_given_name_and_surname(branch):
     assert search_customers(conn, "张伟")[0].matched_on == "name"
 
 
+def test_two_character_given_name_is_found_inside_the_name(branch):
+    conn, data = branch
+    conn.execute(insert(m.Customer.__table__), [dict(id=new_id(), branch_id=data.branch_id,
+                                                     name="欧阳丽娜", tier="standard", tags=[])])
+    assert names(search_customers(conn, "丽娜")) == ["欧阳丽娜"]
+    assert names(search_customers(conn, "欧阳")) == ["欧阳丽娜"]
+
+
 def test_pinyin_and_initials(branch):
     conn, _ = branch
     full = search_customers(conn, "zhangwei")
