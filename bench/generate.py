@@ -45,6 +45,26 @@ def _baseline_seconds(rows: int, folder: Path) -> float:
     return seconds
 
 
+def _timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def _refresh_seconds(profile) -> dict[str, float]:
+    """Each derived refresh once more over the loaded branch (what a full sync triggers)."""
+    from claimcare_desktop.store import derived
+
+    with profile.engine.begin() as conn:
+        times = {"search_keys": _timed(lambda: derived.refresh_search_keys(conn)),
+                 "risk": _timed(lambda: derived.refresh_risk(conn, TODAY))}
+    with profile.session("bench") as session:
+        times["plan_visits"] = _timed(lambda: derived.plan_visits_for_closed_claims(session, "bench"))
+        times["plan_care"] = _timed(lambda: derived.plan_care_items(session, TODAY))
+        session.rollback()
+    return times
+
+
 def measure(customers: int) -> dict:
     from claimcare_desktop.demo.generator import DemoSpec, load_into_profile
     from claimcare_desktop.store.db import open_profile
@@ -57,11 +77,13 @@ def measure(customers: int) -> dict:
                                                      customers_per_branch=customers, today=TODAY))
         seconds = time.perf_counter() - started
         peak = _peak_mib()
+        refreshes = _refresh_seconds(profile)
         profile.close()
         rows = sum(counts.values())
         baseline = _baseline_seconds(rows, Path(tmp))
     return {"customers": customers, "rows": rows, "seconds": seconds, "peak_mib": peak,
-            "rss_before_mib": before, "baseline_seconds": baseline, "counts": counts}
+            "rss_before_mib": before, "baseline_seconds": baseline, "counts": counts,
+            "refresh_seconds": refreshes}
 
 
 def _child(customers: int) -> dict:
@@ -83,6 +105,8 @@ def main(argv: list[str]) -> None:
               f"{r['rows'] / r['seconds']:>9,.0f} {r['peak_mib']:>9.0f} "
               f"{r['baseline_seconds']:>10.2f} {r['seconds'] / r['baseline_seconds']:>6.0f}x")
         print("           " + ", ".join(f"{t} {n:,}" for t, n in r["counts"].items()))
+        print("           refreshes again, seconds: " + ", ".join(
+            f"{name} {secs:.1f}" for name, secs in r["refresh_seconds"].items()))
 
 
 if __name__ == "__main__":

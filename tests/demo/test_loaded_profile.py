@@ -3,11 +3,16 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
+from sqlalchemy import select
+
+from claimcare_desktop.domain.careplan import CareCustomer, ClaimSummary, PolicySummary, plan_care
 from claimcare_desktop.domain.complaint_flow import ComplaintEvent, replay_state
 from claimcare_desktop.domain.ids import visit_id
+from claimcare_desktop.domain.timeutil import local_date
 from claimcare_desktop.store.derived import plan_care_items, plan_visits_for_closed_claims
+from claimcare_desktop.store.models import CareItem, Claim, Customer, Policy
 
 from .conftest import TODAY
 
@@ -95,3 +100,31 @@ def test_search_keys_and_risk_are_derived(db):
         assert level in ("low", "medium", "high")
         assert score == min(100, sum(r["weight"] for r in json.loads(reasons)))
     assert {r[5] for r in rows} == {"low", "medium", "high"}
+
+
+def _brute_force_care_plan(profile, start, end) -> set[str]:
+    """Every customer through domain.careplan.plan_care, one by one, with all its facts."""
+    with profile.session() as s:
+        claims, policies = defaultdict(list), defaultdict(list)
+        for c in s.scalars(select(Claim).where(Claim.closed_at.is_not(None))):
+            closed = local_date(c.closed_at.replace(tzinfo=timezone.utc))
+            claims[c.customer_id].append(ClaimSummary(c.id, c.claim_type, closed, c.paid_fen))
+        for p in s.scalars(select(Policy).where(Policy.status == "active")):
+            policies[p.customer_id].append(PolicySummary(p.id, p.end_date))
+        return {item.id for c in s.scalars(select(Customer))
+                for item in plan_care(CareCustomer(c.id, c.birth_date, c.consent_marketing,
+                                                   c.do_not_disturb),
+                                      claims[c.id], policies[c.id], start, end)}
+
+
+def test_care_planning_agrees_with_the_domain_customer_by_customer(loaded):
+    profile, _counts = loaded
+    later, horizon = TODAY + timedelta(days=45), 60
+    end = later + timedelta(days=horizon)
+    with profile.session("tester") as s:
+        added = plan_care_items(s, later, horizon_days=horizon)
+        planned = set(s.scalars(select(CareItem.id).where(CareItem.due_date >= later,
+                                                          CareItem.due_date < end)))
+        s.rollback()
+    assert added > 0
+    assert planned == _brute_force_care_plan(profile, later, end)

@@ -1,5 +1,6 @@
-"""Run as a subprocess by test_kill_safety: writes customer changes through ORM sessions,
-one small transaction after another, until it is killed."""
+"""The writer test_kill_safety kills: customer changes through ORM sessions, one small
+transaction after another, until it is killed. Runs in a child process (forkserver, with
+this module preloaded so that each child starts in milliseconds) or as `python -m`."""
 from __future__ import annotations
 
 import random
@@ -26,7 +27,8 @@ def _one_transaction(profile, rng: random.Random, manager: User, n: int) -> None
             row.deleted = rng.random() < 0.05
 
 
-def main(directory: str, seed: int) -> None:
+def main(directory: str, seed: int, ready=None) -> None:
+    """Write until killed; `ready` (an Event) is set after the first commit."""
     rng = random.Random(seed)
     profile = open_profile(directory)
     with profile.session() as s:
@@ -36,7 +38,10 @@ def main(directory: str, seed: int) -> None:
         n += 1
         _one_transaction(profile, rng, manager, n)
         if n == 1:
-            print("ready", flush=True)
+            if ready is None:
+                print("ready", flush=True)
+            else:
+                ready.set()
 
 
 if __name__ == "__main__":

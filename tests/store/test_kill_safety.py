@@ -7,35 +7,43 @@ intact and every customer row equals the fold of its outbox entries.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from claimcare_desktop.store.db import open_profile
 
+from . import kill_writer
+
 from .helpers import add_branch_and_manager
 
 KILLS = 10
-REPO = Path(__file__).resolve().parents[2]
+START_TIMEOUT_S = 60
 SYNCED_COLUMNS = ("name", "care_notes", "tags", "deleted")
 
 
-def _write_then_kill(directory: Path, rng: random.Random) -> None:
-    writer = subprocess.Popen(
-        [sys.executable, "-m", "tests.store.kill_writer", str(directory), str(rng.randrange(10**6))],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def _processes():
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["tests.store.kill_writer"])
+    return context
+
+
+def _write_then_kill(context, directory: Path, rng: random.Random) -> None:
+    ready = context.Event()
+    writer = context.Process(target=kill_writer.main,
+                             args=(str(directory), rng.randrange(10**6), ready))
+    writer.start()
     try:
-        assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
+        assert ready.wait(START_TIMEOUT_S), f"the writer did not start (exit code {writer.exitcode})"
         time.sleep(rng.uniform(0.01, 0.25))
     finally:
         os.kill(writer.pid, signal.SIGKILL)
-        writer.wait()
-    assert writer.returncode == -signal.SIGKILL
+        writer.join()
+    assert writer.exitcode == -signal.SIGKILL
 
 
 def _folded_outbox(con: sqlite3.Connection) -> dict[str, dict]:
@@ -73,8 +81,9 @@ def test_killed_writers_never_leave_a_change_without_its_outbox_entry(tmp_path):
         add_branch_and_manager(s)
     profile.close()
     counts = []
+    context = _processes()
     for kill in range(KILLS):
-        _write_then_kill(tmp_path, rng)
+        _write_then_kill(context, tmp_path, rng)
         try:
             counts.append(_check(tmp_path))
         except AssertionError as exc:

@@ -1,0 +1,50 @@
+"""Risk score, level and reasons of customers (LOCAL_FIELDS), recomputed from synced facts."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import Connection
+
+from claimcare_desktop.domain.risk import RiskFacts, score_risk
+
+from . import codec
+from .id_filter import customer_batches
+from .risk_facts import gather
+
+
+def _reasons_json(reasons) -> str:
+    return json.dumps([{"code": r.code, "weight": r.weight,
+                        "params": {k: codec.encode(v) for k, v in r.detail_params.items()}}
+                       for r in reasons], ensure_ascii=False)
+
+
+def _risk_updates(conn: Connection, today: date, only) -> list[tuple]:
+    ids = [row[0] for row in
+           conn.exec_driver_sql(f"SELECT id FROM customers WHERE deleted = 0 {only('id')}")]
+    defaults = RiskFacts()
+    facts = [(name, values, getattr(defaults, name))
+             for name, values in gather(conn, today, only("customer_id")).items()]
+    with_facts = set().union(*(values for _name, values, _default in facts))
+    # Most customers have no fact at all: score the empty facts once.
+    nothing = score_risk(defaults, today)
+    updates = []
+    for cid in ids:
+        risk = nothing if cid not in with_facts else score_risk(RiskFacts(**{
+            name: values.get(cid, default) for name, values, default in facts}), today)
+        updates.append((risk.score, str(risk.level), _reasons_json(risk.reasons), cid))
+    return updates
+
+
+def refresh_risk(conn: Connection, today: date, customer_ids: Iterable[str] | None = None) -> int:
+    """Risk score, level and reasons (domain.risk) of the customers, as of `today`,
+    gathered with grouped queries per batch of customers."""
+    done = 0
+    for only in customer_batches(conn, customer_ids):
+        updates = _risk_updates(conn, today, only)
+        if updates:
+            conn.exec_driver_sql("UPDATE customers SET risk_score = ?, risk_level = ?, "
+                                 "risk_reasons = ? WHERE id = ?", updates)
+        done += len(updates)
+    return done
