@@ -2,7 +2,8 @@
 with a native line chart of the monthly trend of the rate targets."""
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 from openpyxl.chart import LineChart, Reference
@@ -44,19 +45,29 @@ def _actuals(results: list[KpiResult]) -> list[float | None]:
     return [by_key[key] for key in ORDERED_KEYS]
 
 
-def _per_manager(inp: ReportInput) -> list[tuple[Any, ...]]:
+def _per_manager(inp: ReportInput) -> Iterator[tuple[Any, ...]]:
     w = inp.window
     if inp.scope.manager_id is not None:
-        results = kq.kpi_report(inp.conn, inp.scope, w.start, w.end, now=w.now)
-        return [(inp.user.display_name, *_actuals(results))]
-    managers = kq.kpi_by_manager(inp.conn, inp.scope.branch_id, w.start, w.end, now=w.now)
-    return [(m.display_name, *_actuals(m.results)) for m in managers]
+        people = [(inp.scope.manager_id, inp.user.display_name)]
+    else:
+        people = kq.managers_of(inp.conn, inp.scope.branch_id)
+    for manager_id, name in people:
+        scope = kq.KpiScope(inp.scope.branch_id, manager_id)
+        yield (name, *_actuals(kq.kpi_report(inp.conn, scope, w.start, w.end, now=w.now)))
 
 
-def _per_month(inp: ReportInput) -> list[tuple[Any, ...]]:
-    last_day = inp.window.end - timedelta(days=1)
-    trend = kq.kpi_monthly_trend(inp.conn, inp.scope, last_day, TREND_MONTHS, now=inp.window.now)
-    return [(month.month_start, *_actuals(month.results)) for month in trend]
+def _per_month(inp: ReportInput) -> Iterator[tuple[Any, ...]]:
+    """One month at a time, so the progress bar moves and a cancel is honoured meanwhile."""
+    last_month = inp.window.end - timedelta(days=1)
+    for back in range(TREND_MONTHS - 1, -1, -1):
+        anchor = _month_before(last_month, back)
+        (month,) = kq.kpi_monthly_trend(inp.conn, inp.scope, anchor, 1, now=inp.window.now)
+        yield (month.month_start, *_actuals(month.results))
+
+
+def _month_before(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def trend_chart(title: str) -> LineChart:
@@ -88,12 +99,12 @@ def sheets(inp: ReportInput) -> list[Sheet]:
     results = kq.kpi_report(inp.conn, inp.scope, w.start, w.end, now=w.now)
     targets = (Column("Target"), Column("Goal"), Column("Goal this period", "number"),
                Column("Actual", "number"), Column("Same period last year", "number"), Column("Verdict"))
-    managers = _per_manager(inp)
-    months = _per_month(inp)
+    managers = 1 if inp.scope.manager_id else len(kq.managers_of(inp.conn, inp.scope.branch_id))
     chart_title = inp.tr.text("Monthly trend of the rate targets")
     return [
         Sheet("KPIs", targets, _target_rows(inp, results), len(results)),
-        Sheet("By manager", [Column("Account manager"), *_key_columns(inp)], managers, len(managers)),
-        Sheet("Monthly trend", [Column("Month", "month"), *_key_columns(inp)], months, len(months),
-              decorate=_decorate_trend(chart_title)),
+        Sheet("By manager", [Column("Account manager"), *_key_columns(inp)], _per_manager(inp),
+              managers),
+        Sheet("Monthly trend", [Column("Month", "month"), *_key_columns(inp)], _per_month(inp),
+              TREND_MONTHS, decorate=_decorate_trend(chart_title)),
     ]

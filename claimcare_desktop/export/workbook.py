@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -228,7 +228,7 @@ class WorkbookWriter:
     def _write_sheet(self, sheet: Sheet) -> None:
         ws = self._wb.create_sheet(self.tr.text(sheet.title)[:31])
         headers = [self.tr.text(c.header) for c in sheet.columns]
-        rows = iter(sheet.rows)
+        rows = self._counted(sheet)
         sample = list(islice(rows, SAMPLE_ROWS))
         for index, width in enumerate(column_widths(sheet.columns, headers, sample), 1):
             ws.column_dimensions[get_column_letter(index)].width = width
@@ -237,8 +237,6 @@ class WorkbookWriter:
         maker = _CellMaker(ws, sheet.columns)
         for values in chain(sample, rows):
             ws.append(maker.row(values))
-            sheet.written += 1
-            self._tick(sheet.title)
         last = get_column_letter(len(headers))
         ws.auto_filter.ref = f"A1:{last}{sheet.written + 1}"
         if sheet.decorate is not None:
@@ -248,9 +246,14 @@ class WorkbookWriter:
         if self.progress.cancelled():
             raise ExportCancelled()
 
-    def _tick(self, title: str) -> None:
-        self._done += 1
-        if self._done % PROGRESS_EVERY:
-            return
-        self._check_cancelled()
-        self.progress.report(self._done, max(self._total, self._done), self.tr.text(title))
+    def _counted(self, sheet: Sheet) -> Iterator[Sequence[Any]]:
+        """The sheet's rows, reporting progress and honouring a cancel as they are read (a
+        KPI row takes a while to compute, a register row very little)."""
+        every = max(1, min(PROGRESS_EVERY, sheet.expected_rows // 100))
+        for values in sheet.rows:
+            yield values
+            sheet.written += 1
+            self._done += 1
+            if sheet.written % every == 0:
+                self._check_cancelled()
+                self.progress.report(self._done, max(self._total, self._done), self.tr.text(sheet.title))

@@ -85,11 +85,18 @@ def test_cancel_leaves_no_file_and_no_audit(fresh, tmp_path, monkeypatch, after)
     assert _audit_rows(fresh) == ([], [])
 
 
-def test_progress_is_reported_up_to_the_total(fresh, tmp_path, monkeypatch):
-    monkeypatch.setattr(workbook, "PROGRESS_EVERY", 2)
+def test_progress_is_reported_up_to_the_total(fresh, tmp_path):
     progress = _CancelAfter(10**6)
     run_export(fresh, SUPERVISOR, _request(tmp_path, scope="branch"), progress=progress, now=NOW)
-    assert progress.seen[0] == (2, 11) and progress.seen[-1] == (11, 11)
+    done = [seen for seen, _total in progress.seen]
+    assert done == sorted(done) and progress.seen[0] == (1, 11) and progress.seen[-1] == (11, 11)
+
+
+def test_kpi_export_can_be_cancelled_between_months(fresh, tmp_path):
+    with pytest.raises(ExportCancelled):
+        run_export(fresh, SUPERVISOR, _request(tmp_path, "kpi", scope="branch"),
+                   progress=_CancelAfter(15), now=NOW)
+    assert not (tmp_path / "out.xlsx").exists()
 
 
 def test_read_only_target_is_refused_as_in_use(fresh, tmp_path):
