@@ -103,7 +103,7 @@ class Workspace(QWidget):
         self.model.sig_count.connect(self._show_count)
         self.model.sig_page_loaded.connect(self._show_empty_state)
         self.model.modelReset.connect(self._show_empty_state)
-        self.table.doubleClicked.connect(lambda _index: self.log_visit())
+        self.table.activated.connect(lambda _index: self.log_visit())  # Enter or double-click
         self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
         self.log_button.clicked.connect(self.log_visit)
         self.customer_button.clicked.connect(self.open_selected_customer)

@@ -1,4 +1,5 @@
 """The visit queue driven through its real widgets against a real SQLite profile."""
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from claimcare_desktop.store import models as m
@@ -124,6 +125,17 @@ def test_low_score_turns_into_a_complaint(qtbot, seeded, make_ctx):
         (row.customer_id, row.visit_id, "payout_delay")
     assert kinds == ["opened"]
     assert went == [("complaints", {"complaint_id": complaint.id})]
+
+
+def test_enter_on_a_row_opens_the_log_dialog(qtbot, seeded, make_ctx):
+    ws = _workspace(qtbot, make_ctx(seeded.manager))
+    ws.show()
+    qtbot.waitExposed(ws)
+    ws.table.setFocus()
+    ws.table.selectRow(0)
+    qtbot.keyClick(ws.table, Qt.Key.Key_Return)
+    assert ws.log_dialog is not None and ws.log_dialog.isVisible()
+    assert ws.model.row_at(0).customer_name in ws.log_dialog.windowTitle()
 
 
 def test_hidden_columns_are_remembered(qtbot, seeded, make_ctx):
