@@ -19,6 +19,8 @@ STATES_BY_AGE = (  # (younger than hours, {state: weight})
                        "closed": 40})),
     (None, Weights({"resolved": 6, "closed": 94})),
 )
+RESPOND_LATE_SHARE = 0.12  # acknowledged after more than 24 h
+SOLVE_LATE_SHARE = 0.14  # a solution later than 48 h
 PAUSE_REASONS = ("awaiting_customer", "awaiting_third_party", "awaiting_documents",
                  "customer_request")
 ROOT_CAUSES = ("process", "staff", "system", "third_party", "customer_expectation")
@@ -44,10 +46,13 @@ def _target_state(ctx: ChunkContext, opened_at: datetime) -> str:
     raise AssertionError("unreachable")
 
 
-def _hours(ctx: ChunkContext, on_time: tuple[float, float], late: tuple[float, float],
-           late_share: float) -> timedelta:
-    low, high = late if ctx.chance(late_share) else on_time
+def _hours(ctx: ChunkContext, low: float, high: float) -> timedelta:
     return timedelta(hours=ctx.rng.uniform(low, high))
+
+
+def _mostly_on_time(ctx: ChunkContext, on_time: tuple[float, float], late: tuple[float, float],
+                    late_share: float) -> timedelta:
+    return _hours(ctx, *(late if ctx.chance(late_share) else on_time))
 
 
 def _plan_events(ctx: ChunkContext, target: str) -> list[tuple[str, timedelta]]:
@@ -55,26 +60,26 @@ def _plan_events(ctx: ChunkContext, target: str) -> list[tuple[str, timedelta]]:
     steps = [("opened", timedelta(0))]
     if target == "open":
         return steps
-    at = _hours(ctx, (0.3, 20), (25, 60), 0.12)
+    at = _mostly_on_time(ctx, (0.3, 20), (25, 60), RESPOND_LATE_SHARE)
     steps.append(("acknowledged", at))
     if ctx.chance(0.3):
-        at += _hours(ctx, (1, 12), (1, 12), 0)
+        at += _hours(ctx, 1, 12)
         steps.append(("note", at))
     if target == "escalated" or (target in _RESOLVED and ctx.chance(0.08)):
-        at += _hours(ctx, (1, 20), (1, 20), 0)
+        at += _hours(ctx, 1, 20)
         steps.append(("escalated", at))
     if target == "paused" or (target in _RESOLVED and ctx.chance(0.12)):
-        at += _hours(ctx, (1, 10), (1, 10), 0)
+        at += _hours(ctx, 1, 10)
         steps.append(("paused", at))
         if target == "paused":
             return steps
-        at += _hours(ctx, (12, 72), (12, 72), 0)
+        at += _hours(ctx, 12, 72)
         steps.append(("resumed", at))
     if target in _RESOLVED:
-        at = max(at, timedelta(0)) + _hours(ctx, (3, 30), (40, 160), 0.14)
+        at += _mostly_on_time(ctx, (3, 30), (40, 160), SOLVE_LATE_SHARE)
         steps.append(("resolved", at))
     if target == "closed":
-        at += _hours(ctx, (12, 24 * 7), (12, 24 * 7), 0)
+        at += _hours(ctx, 12, 24 * 7)
         steps.append(("closed", at))
     return steps
 
