@@ -7,15 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from claimcare_desktop.store import models as m
-from claimcare_desktop.store.derived import refresh_search_keys
 from claimcare_desktop.ui.care_profile.workspace import Workspace
-
-
-@pytest.fixture
-def searchable(seeded, profile):
-    with profile.engine.begin() as conn:
-        refresh_search_keys(conn)
-    return seeded
 
 
 def workspace(qtbot, ctx) -> Workspace:
@@ -43,8 +35,8 @@ def rows_of(db, table):
 
 
 @pytest.mark.parametrize("query, kind", [("zhangwei", "pinyin"), ("zw", "initials"), ("0000", "phone")])
-def test_search_by_pinyin_initials_and_phone_opens_the_profile(qtbot, searchable, make_ctx, query, kind):
-    ws = workspace(qtbot, make_ctx(searchable.manager))
+def test_search_by_pinyin_initials_and_phone_opens_the_profile(qtbot, handmade, make_ctx, query, kind):
+    ws = workspace(qtbot, make_ctx(handmade.manager))
     hits = search(qtbot, ws, query)
     assert [(h.name, h.matched_on) for h in hits] == [("张伟", kind)]
     open_first(qtbot, ws)
@@ -56,16 +48,16 @@ def test_search_by_pinyin_initials_and_phone_opens_the_profile(qtbot, searchable
     assert ws.view.models["visits"].rowCount() == 3
 
 
-def test_unknown_search_says_so(qtbot, searchable, make_ctx):
-    ws = workspace(qtbot, make_ctx(searchable.manager))
+def test_unknown_search_says_so(qtbot, handmade, make_ctx):
+    ws = workspace(qtbot, make_ctx(handmade.manager))
     qtbot.keyClicks(ws.search.box, "xyzq")
     qtbot.waitUntil(lambda: "No customer" in ws.search.status.text(), timeout=3000)
     assert ws.body.currentWidget() is ws.empty
 
 
-def test_reveal_asks_first_then_shows_and_audits(qtbot, searchable, profile, make_ctx):
-    ws = workspace(qtbot, make_ctx(searchable.manager))
-    ws.open_customer(searchable.customer_ids[3])
+def test_reveal_asks_first_then_shows_and_audits(qtbot, handmade, profile, make_ctx):
+    ws = workspace(qtbot, make_ctx(handmade.manager))
+    ws.open_customer(handmade.customer_ids[3])
     qtbot.waitUntil(lambda: ws.profile is not None)
     ws.view.header.reveal_phone.click()
     assert ws.confirm_box.isVisible()
@@ -77,13 +69,13 @@ def test_reveal_asks_first_then_shows_and_audits(qtbot, searchable, profile, mak
     assert not ws.view.header.reveal_phone.isEnabled()
     (audit,) = rows_of(profile, m.AuditEntry)
     assert (audit.action, audit.target_id, audit.user_id) == (
-        "reveal_phone", searchable.customer_ids[3], searchable.manager.id)
+        "reveal_phone", handmade.customer_ids[3], handmade.manager.id)
 
 
-def test_preference_edit_persists_with_an_outbox_entry(qtbot, searchable, profile, make_ctx):
-    ctx = make_ctx(searchable.manager)
+def test_preference_edit_persists_with_an_outbox_entry(qtbot, handmade, profile, make_ctx):
+    ctx = make_ctx(handmade.manager)
     ws = workspace(qtbot, ctx)
-    ws.open_customer(searchable.customer_ids[0])
+    ws.open_customer(handmade.customer_ids[0])
     qtbot.waitUntil(lambda: ws.profile is not None)
     form = ws.view.preferences
     assert form.channel.currentData() == "phone"
@@ -94,15 +86,15 @@ def test_preference_edit_persists_with_an_outbox_entry(qtbot, searchable, profil
         form.save_button.click()
     assert changed.args[0] == frozenset({"customers"})
     qtbot.waitUntil(lambda: form.status.text() != "")
-    (customer,) = [c for c in rows_of(profile, m.Customer) if c.id == searchable.customer_ids[0]]
+    (customer,) = [c for c in rows_of(profile, m.Customer) if c.id == handmade.customer_ids[0]]
     assert (customer.preferred_channel, customer.best_time, customer.do_not_disturb) == ("sms", "工作日晚上", True)
     (entry,) = rows_of(profile, m.OutboxEntry)
     assert entry.table_name == "customers" and entry.fields["preferred_channel"] == "sms"
 
 
-def test_bad_preference_shows_a_message_and_saves_nothing(qtbot, searchable, profile, make_ctx):
-    ws = workspace(qtbot, make_ctx(searchable.manager))
-    ws.open_customer(searchable.customer_ids[0])
+def test_bad_preference_shows_a_message_and_saves_nothing(qtbot, handmade, profile, make_ctx):
+    ws = workspace(qtbot, make_ctx(handmade.manager))
+    ws.open_customer(handmade.customer_ids[0])
     qtbot.waitUntil(lambda: ws.profile is not None)
     ws.view.preferences.best_time.setMaxLength(100)
     ws.view.preferences.best_time.setText("很" * 40)
@@ -111,9 +103,9 @@ def test_bad_preference_shows_a_message_and_saves_nothing(qtbot, searchable, pro
     assert rows_of(profile, m.OutboxEntry) == []
 
 
-def test_tags_and_communication_log_are_editable(qtbot, searchable, profile, make_ctx):
-    ws = workspace(qtbot, make_ctx(searchable.manager))
-    ws.open_customer(searchable.customer_ids[1])
+def test_tags_and_communication_log_are_editable(qtbot, handmade, profile, make_ctx):
+    ws = workspace(qtbot, make_ctx(handmade.manager))
+    ws.open_customer(handmade.customer_ids[1])
     qtbot.waitUntil(lambda: ws.profile is not None)
     ws.view.header.edit_tags.click()
     ws.tags_dialog.setTextValue("车主，  高净值、车主")
@@ -126,11 +118,11 @@ def test_tags_and_communication_log_are_editable(qtbot, searchable, profile, mak
     assert panel.model.text(0, 4) == "电话告知赔款已到账" and panel.summary.text() == ""
 
 
-def test_profile_models_pass_qtmodeltester(qtbot, qtmodeltester, searchable, make_ctx):
-    ws = workspace(qtbot, make_ctx(searchable.manager))
+def test_profile_models_pass_qtmodeltester(qtbot, qtmodeltester, handmade, make_ctx):
+    ws = workspace(qtbot, make_ctx(handmade.manager))
     search(qtbot, ws, "z")
     qtmodeltester.check(ws.search.model)
-    ws.open_customer(searchable.customer_ids[0])
+    ws.open_customer(handmade.customer_ids[0])
     qtbot.waitUntil(lambda: ws.profile is not None)
     for model in ws.view.models.values():
         qtmodeltester.check(model)

@@ -14,9 +14,9 @@ from claimcare_desktop.ui.complaints.workspace import Workspace
 
 
 @pytest.fixture
-def complaint(seeded, profile):
-    manager = Actor(seeded.manager.id, "manager", seeded.branch_id)
-    return open_complaint(profile, manager, NewComplaint(seeded.customer_ids[0], "payout_delay",
+def complaint(handmade, profile):
+    manager = Actor(handmade.manager.id, "manager", handmade.branch_id)
+    return open_complaint(profile, manager, NewComplaint(handmade.customer_ids[0], "payout_delay",
                                                          "赔款超过一周未到账"))
 
 
@@ -52,8 +52,8 @@ def choose(combo, code):
     assert combo.currentData() == code
 
 
-def test_a_complaint_through_its_whole_life(qtbot, seeded, complaint, make_ctx, profile):
-    manager = workspace(qtbot, make_ctx(seeded.manager))
+def test_a_complaint_through_its_whole_life(qtbot, handmade, complaint, make_ctx, profile):
+    manager = workspace(qtbot, make_ctx(handmade.manager))
     select_complaint(qtbot, manager, complaint)
     assert not manager.detail.buttons["reassigned"].isEnabled()  # a manager cannot reassign
     assert act(qtbot, manager, "acknowledged").row.state == "acknowledged"
@@ -64,12 +64,12 @@ def test_a_complaint_through_its_whole_life(qtbot, seeded, complaint, make_ctx, 
     assert act(qtbot, manager, "resumed").row.state == "acknowledged"
     assert act(qtbot, manager, "escalated", lambda d: d.note.setPlainText("金额争议")).row.state == "escalated"
 
-    supervisor = workspace(qtbot, make_ctx(seeded.supervisor))
+    supervisor = workspace(qtbot, make_ctx(handmade.supervisor))
     select_complaint(qtbot, supervisor, complaint)
-    reassigned = act(qtbot, supervisor, "reassigned", lambda d: choose(d.owner, seeded.other_manager.id))
-    assert reassigned.row.owner_id == seeded.other_manager.id
+    reassigned = act(qtbot, supervisor, "reassigned", lambda d: choose(d.owner, handmade.other_manager.id))
+    assert reassigned.row.owner_id == handmade.other_manager.id
 
-    other = workspace(qtbot, make_ctx(seeded.other_manager))
+    other = workspace(qtbot, make_ctx(handmade.other_manager))
     select_complaint(qtbot, other, complaint)
     resolved = act(qtbot, other, "resolved", lambda d: (d.resolution.setPlainText("补付差额并致歉"),
                                                         choose(d.root_cause, "payout_amount")))
@@ -88,11 +88,11 @@ def test_a_complaint_through_its_whole_life(qtbot, seeded, complaint, make_ctx, 
     assert supervisor.detail.events.rowCount() == 9
     with profile.engine.connect() as conn:
         owners = conn.execute(select(m.Complaint.owner_id).where(m.Complaint.id == complaint)).scalars().all()
-    assert owners == [seeded.other_manager.id]
+    assert owners == [handmade.other_manager.id]
 
 
-def test_refused_action_keeps_the_dialog_open_with_a_message(qtbot, seeded, complaint, make_ctx, profile):
-    ws = workspace(qtbot, make_ctx(seeded.manager))
+def test_refused_action_keeps_the_dialog_open_with_a_message(qtbot, handmade, complaint, make_ctx, profile):
+    ws = workspace(qtbot, make_ctx(handmade.manager))
     select_complaint(qtbot, ws, complaint)
     ws.detail.buttons["resolved"].click()
     ws.dialog.buttons.accepted.emit()  # no resolution written
@@ -103,8 +103,8 @@ def test_refused_action_keeps_the_dialog_open_with_a_message(qtbot, seeded, comp
     assert kinds == ["opened"]
 
 
-def test_clocks_tick_without_reloading(qtbot, seeded, complaint, make_ctx):
-    ws = workspace(qtbot, make_ctx(seeded.manager))
+def test_clocks_tick_without_reloading(qtbot, handmade, complaint, make_ctx):
+    ws = workspace(qtbot, make_ctx(handmade.manager))
     select_complaint(qtbot, ws, complaint)
     row = ws.model.row_of(complaint)
     start = ws.now()
@@ -122,14 +122,14 @@ def test_clocks_tick_without_reloading(qtbot, seeded, complaint, make_ctx):
     assert ws.detail.clock_labels[0].text() == ws.model.data(index)
 
 
-def test_filters_and_scope(qtbot, seeded, complaint, make_ctx, profile):
-    other = Actor(seeded.other_manager.id, "manager", seeded.branch_id)
-    open_complaint(profile, other, NewComplaint(seeded.customer_ids[1], "documents", "材料被退回三次"),
+def test_filters_and_scope(qtbot, handmade, complaint, make_ctx, profile):
+    other = Actor(handmade.other_manager.id, "manager", handmade.branch_id)
+    open_complaint(profile, other, NewComplaint(handmade.customer_ids[1], "documents", "材料被退回三次"),
                    now=(datetime.now(UTC) - timedelta(days=3)).replace(tzinfo=None))
-    manager = workspace(qtbot, make_ctx(seeded.manager))
+    manager = workspace(qtbot, make_ctx(handmade.manager))
     qtbot.waitUntil(lambda: manager.model.rowCount() == 1)
     assert not manager.filters.owner.isEnabled()
-    supervisor = workspace(qtbot, make_ctx(seeded.supervisor))
+    supervisor = workspace(qtbot, make_ctx(handmade.supervisor))
     qtbot.waitUntil(lambda: supervisor.model.rowCount() == 2 and supervisor.filters.owner.count() == 4)
     choose(supervisor.filters.category, "documents")
     qtbot.waitUntil(lambda: supervisor.model.rowCount() == 1 and not supervisor.model.is_loading())
@@ -138,14 +138,14 @@ def test_filters_and_scope(qtbot, seeded, complaint, make_ctx, profile):
     qtbot.waitUntil(lambda: supervisor.model.rowCount() == 1 and not supervisor.model.is_loading())
     assert supervisor.model.row_at(0).category == "documents"
     supervisor.filters.age.setCurrentIndex(0)
-    choose(supervisor.filters.owner, seeded.manager.id)
+    choose(supervisor.filters.owner, handmade.manager.id)
     qtbot.waitUntil(lambda: not supervisor.model.is_loading() and supervisor.model.rowCount() == 1
                     and supervisor.model.row_at(0).id == complaint)
     qtbot.waitUntil(lambda: supervisor.count.text() != "")
 
 
-def test_models_pass_qtmodeltester(qtbot, qtmodeltester, seeded, complaint, make_ctx):
-    ws = workspace(qtbot, make_ctx(seeded.supervisor))
+def test_models_pass_qtmodeltester(qtbot, qtmodeltester, handmade, complaint, make_ctx):
+    ws = workspace(qtbot, make_ctx(handmade.supervisor))
     select_complaint(qtbot, ws, complaint)
     qtmodeltester.check(ws.model)
     qtmodeltester.check(ws.detail.events)

@@ -7,23 +7,16 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from sqlalchemy import insert, select
 
-from claimcare_desktop.demo.generator import DemoSpec, load_into_profile
 from claimcare_desktop.domain.kpi import KPI_TARGETS
 from claimcare_desktop.store import models as m
-from claimcare_desktop.ui.context import CurrentUser
 from claimcare_desktop.ui.dashboard.workspace import Workspace
 
-TODAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def branch(profile):
-    load_into_profile(profile, DemoSpec(seed=11, branches=1, customers_per_branch=40, today=TODAY))
-    with profile.engine.connect() as conn:
-        users = conn.execute(select(m.User.__table__).order_by(m.User.username)).all()
-        branch_name = conn.execute(select(m.Branch.name)).scalar_one()
-    return {u.role if u.role == "supervisor" else u.username.split(".")[-1]:
-            CurrentUser(u.id, u.username, u.display_name, u.role, u.branch_id, branch_name) for u in users}
+def branch(seeded):
+    """The suite's generated branch: users sorted by name, mgr1 before mgr2."""
+    return {"supervisor": seeded.supervisor, "mgr1": seeded.manager, "mgr2": seeded.other_manager}
 
 
 def workspace(qtbot, ctx) -> Workspace:
@@ -43,10 +36,11 @@ def test_targets_with_on_off_signal_for_a_chosen_period(qtbot, branch, make_ctx)
     assert ws.risk_model.rowCount() > 0
     assert len(ws.chart.points) == 12
     assert "targets met" in ws.summary.text()
+    year = ws.anchor.date().year()
     ws.period.setCurrentIndex(ws.period.findData("year"))
-    qtbot.waitUntil(lambda: ws.period_bounds() == (date(TODAY.year, 1, 1), date(TODAY.year + 1, 1, 1))
+    qtbot.waitUntil(lambda: ws.period_bounds() == (date(year, 1, 1), date(year + 1, 1, 1))
                     and "targets met" in ws.summary.text())
-    assert ws.summary.text().startswith(f"{TODAY.year}-01-01 to {TODAY.year}-12-31")
+    assert ws.summary.text().startswith(f"{year}-01-01 to {year}-12-31")
     ws.scope.setCurrentIndex(1)
     qtbot.waitUntil(lambda: ws.kpis is not None and ws.kpis.managers == [] and "targets met" in ws.summary.text())
 

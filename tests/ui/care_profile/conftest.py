@@ -1,0 +1,1 @@
+from .handmade import handmade  # noqa: F401

@@ -1,0 +1,1 @@
+from tests.ui.care_profile.handmade import handmade  # noqa: F401
