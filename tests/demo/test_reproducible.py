@@ -27,9 +27,10 @@ def test_a_branch_does_not_change_when_more_branches_are_asked_for():
     assert two[:len(one)] == one
 
 
-def test_batches_are_bounded_in_fk_order_with_model_columns():
+def test_batches_are_bounded_in_fk_order_with_model_columns(monkeypatch):
+    monkeypatch.setattr("claimcare_desktop.demo.generator.CHUNK_CUSTOMERS", 100)
     seen: list[str] = []
-    for table, rows in generate(DemoSpec(seed=1, branches=1, customers_per_branch=1200,
+    for table, rows in generate(DemoSpec(seed=1, branches=1, customers_per_branch=150,
                                          today=SMALL.today)):
         assert 0 < len(rows) <= MAX_BATCH_ROWS
         columns = set(MODEL_BY_TABLE[table].__table__.columns.keys()) | {"branch_id"}
@@ -41,4 +42,4 @@ def test_batches_are_bounded_in_fk_order_with_model_columns():
     positions = [TABLE_ORDER.index(t) for t in seen]
     restarts = [i for i in range(1, len(positions)) if positions[i] < positions[i - 1]]
     assert all(seen[i] == "customers" for i in restarts)
-    assert len(restarts) == 1  # 1,200 customers: two chunks
+    assert len(restarts) == 1  # 150 customers in chunks of 100: two chunks
