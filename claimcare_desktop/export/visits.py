@@ -37,26 +37,26 @@ def timeliness(status: str, due: date, completed_local: date | None, today: date
 
 
 def _visit_rows(inp: ReportInput) -> Iterator[tuple[Any, ...]]:
-    tr, label = inp.tr, inp.tr.label
+    tr = inp.tr
+    claim_type, step, status, channel, when_label = (
+        tr.labeller(kind) for kind in ("claim_type", "visit_step", "visit_status", "channel", "timeliness"))
     today = local_date(inp.window.now)
     yes, no = tr.text("Yes"), tr.text("No")
     statement = rq.visit_statement(inp.scope, inp.window.start, inp.window.end)
     for r in rq.stream(inp.conn, statement):
         completed = local_time(r.completed_at)
         when = timeliness(r.status, r.due_date, completed.date() if completed else None, today)
-        yield (r.due_date, r.name, inp.phone(r.phone), r.claim_no, label("claim_type", r.claim_type),
-               yuan(r.paid_fen), label("visit_step", r.step), r.display_name,
-               label("visit_status", r.status), r.attempts, label("channel", r.channel),
-               r.satisfaction, completed, label("timeliness", when),
+        yield (r.due_date, r.name, inp.phone(r.phone), r.claim_no, claim_type(r.claim_type),
+               yuan(r.paid_fen), step(r.step), r.display_name, status(r.status), r.attempts,
+               channel(r.channel), r.satisfaction, completed, when_label(when),
                yes if r.follow_up_needed else no, r.feedback)
 
 
 def _attempt_rows(inp: ReportInput) -> Iterator[tuple[Any, ...]]:
-    label = inp.tr.label
+    step, channel, result = (inp.tr.labeller(kind) for kind in ("visit_step", "channel", "attempt_result"))
     for r in rq.stream(inp.conn, rq.attempt_statement(inp.scope, inp.window)):
-        yield (r.due_date, r.name, inp.phone(r.phone), label("visit_step", r.step),
-               local_time(r.attempted_at), r.display_name, label("channel", r.channel),
-               label("attempt_result", r.result), r.satisfaction, r.notes)
+        yield (r.due_date, r.name, inp.phone(r.phone), step(r.step), local_time(r.attempted_at),
+               r.display_name, channel(r.channel), result(r.result), r.satisfaction, r.notes)
 
 
 def sheets(inp: ReportInput) -> list[Sheet]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 
 from .kpi_queries import KpiScope, Window, first_response_at
 from .models import CareItem, Claim, Complaint, ComplaintEvent, Customer, User, Visit, VisitAttempt
@@ -29,7 +29,9 @@ def stream(conn: Any, statement: Any) -> Iterator[Any]:
 
 
 def count(conn: Any, statement: Any) -> int:
-    return conn.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one()
+    """Rows `statement` will give, without sorting them or reading their columns."""
+    bare = statement.with_only_columns(literal(1), maintain_column_froms=True).order_by(None)
+    return conn.execute(select(func.count()).select_from(bare.subquery())).scalar_one()
 
 
 def _scoped(table: Any, column: str, scope: KpiScope) -> list[Any]:
