@@ -60,6 +60,10 @@
         <translation>未完成回访</translation>
     </message>
     <message>
+        <source>Goal</source>
+        <translation>目标要求</translation>
+    </message>
+    <message>
         <source>Overdue visits</source>
         <translation>逾期回访</translation>
     </message>
@@ -177,6 +181,14 @@
     <message>
         <source>%1 h</source>
         <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 points vs last year</source>
+        <translation>较去年同期 %1 分</translation>
+    </message>
+    <message>
+        <source>%1 vs last year</source>
+        <translation>较去年同期 %1</translation>
     </message>
     <message>
         <source>No data</source>

@@ -39,10 +39,10 @@ def _event_detail(event: EventEntry) -> str:
 
 
 EVENT_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("ComplaintHistory", "When"), lambda e: local_time(e.at), 125),
+    Column(QT_TRANSLATE_NOOP("ComplaintHistory", "When"), lambda e: local_time(e.at), 120),
     Column(QT_TRANSLATE_NOOP("ComplaintHistory", "Event"), lambda e: label("complaint_event_kind", e.kind), 100),
     Column(QT_TRANSLATE_NOOP("ComplaintHistory", "By"), lambda e: e.user_name, 80),
-    Column(QT_TRANSLATE_NOOP("ComplaintHistory", "Details"), _event_detail, 150),
+    Column(QT_TRANSLATE_NOOP("ComplaintHistory", "Details"), _event_detail, 80),
 )
 
 

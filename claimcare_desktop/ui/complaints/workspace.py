@@ -69,6 +69,7 @@ class Workspace(QWidget):
     def _connect(self) -> None:
         self.filters.sig_changed.connect(self.refresh)
         self.model.sig_count.connect(self._show_count)
+        self.model.sig_page_loaded.connect(self._select_first)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.detail.sig_action.connect(self.start_action)
         self.detail.sig_open_customer.connect(
@@ -100,6 +101,11 @@ class Workspace(QWidget):
             self.count.setText(self.tr("%n complaint(s)", "", total))
         else:
             self.count.setText(self.tr("No complaint matches these filters."))
+
+    def _select_first(self) -> None:
+        """With nothing chosen yet, show the most recent complaint rather than an empty pane."""
+        if self.complaint_id is None and self.model.rowCount():
+            self.table.selectRow(0)
 
     def _row_chosen(self, current, _previous) -> None:
         row = self.model.row_at(current.row())

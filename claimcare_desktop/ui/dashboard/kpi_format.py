@@ -5,7 +5,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from claimcare_desktop.domain.kpi import KpiResult
+from claimcare_desktop.domain.kpi import TARGETS_BY_KEY, KpiResult
+from claimcare_desktop.domain.vocab import Comparison
 
 from ..care_profile.formatting import percent
 
@@ -41,6 +42,20 @@ def value_text(key: str, value: float | None) -> str:
     if key == "satisfaction_score":
         return f"{value:.1f}"
     return percent(value)
+
+
+def rule_text(key: str) -> str:
+    """The target as the source plan states it: '≥ 80.0%', '−15% vs last year', ..."""
+    target = TARGETS_BY_KEY[key]
+    if target.comparison == Comparison.AT_LEAST:
+        return "≥ " + value_text(key, target.target)
+    if target.comparison == Comparison.AT_MOST:
+        return "≤ " + value_text(key, target.target)
+    if target.in_points:
+        change = f"{target.target:+g}"
+        return QCoreApplication.translate("KpiNames", "%1 points vs last year").replace("%1", change)
+    change = f"{target.target * 100:+.0f}%"
+    return QCoreApplication.translate("KpiNames", "%1 vs last year").replace("%1", change)
 
 
 def status_text(result: KpiResult) -> str:

@@ -14,7 +14,7 @@ from ..care_profile.formatting import day, local_time
 from ..care_profile.messages import risk_reason_text
 from ..care_profile.records import Column
 from ..labels import label
-from .kpi_format import kpi_name, status_colour, status_text, value_text
+from .kpi_format import kpi_name, rule_text, status_colour, status_text, value_text
 
 CONTEXT = "DashboardTables"
 
@@ -22,6 +22,7 @@ CONTEXT = "DashboardTables"
 
 KPI_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("DashboardTables", "Measure"), lambda r: kpi_name(r.key), 230),
+    Column(QT_TRANSLATE_NOOP("DashboardTables", "Goal"), lambda r: rule_text(r.key), 150),
     Column(QT_TRANSLATE_NOOP("DashboardTables", "Actual"), lambda r: value_text(r.key, r.actual), 90, numeric=True),
     Column(QT_TRANSLATE_NOOP("DashboardTables", "Target"), lambda r: value_text(r.key, r.target), 90, numeric=True),
     Column(QT_TRANSLATE_NOOP("DashboardTables", "Same period last year"), lambda r: value_text(r.key, r.baseline_last_year), 150,

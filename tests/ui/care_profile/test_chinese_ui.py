@@ -12,7 +12,7 @@ from claimcare_desktop.ui.complaints.workspace import Workspace as Complaints
 from claimcare_desktop.ui.dashboard.workspace import Workspace as Dashboard
 from claimcare_desktop.ui.i18n import Translations
 
-ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+ENGLISH_WORD = re.compile(r"[A-Za-z][a-z]{2,}")  # words, not claim numbers like CCSH01...
 ALLOWED = {"Ctrl", "Shift"}
 
 

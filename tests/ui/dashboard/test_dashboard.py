@@ -30,7 +30,8 @@ def workspace(qtbot, ctx) -> Workspace:
 def test_targets_with_on_off_signal_for_a_chosen_period(qtbot, branch, make_ctx):
     ws = workspace(qtbot, make_ctx(branch["supervisor"]))
     assert ws.kpi_model.rowCount() == len(KPI_TARGETS)
-    statuses = {ws.kpi_model.text(r, 4) for r in range(ws.kpi_model.rowCount())}
+    statuses = {ws.kpi_model.text(r, 5) for r in range(ws.kpi_model.rowCount())}
+    assert ws.kpi_model.text(0, 1) == "≥ 80.0%" and ws.kpi_model.text(6, 1) == "-15% vs last year"
     assert statuses <= {"On target", "Off target", "No data"} and statuses & {"On target", "Off target"}
     assert ws.manager_model.rowCount() == 2
     assert ws.risk_model.rowCount() > 0
