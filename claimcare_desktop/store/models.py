@@ -74,7 +74,11 @@ class User(SyncedRow, Base):
 class Customer(SyncedRow, Base):
     __tablename__ = "customers"
     # KPI counts of a branch's or a manager's live customers read this index alone
-    __table_args__ = (Index("ix_customers_scope", "branch_id", "deleted", "manager_id"),)
+    __table_args__ = (
+        Index("ix_customers_scope", "branch_id", "deleted", "manager_id"),
+        # visit queue: a branch's customers preferring one channel, when few do
+        Index("ix_customers_branch_channel", "branch_id", "preferred_channel"),
+    )
     LOCAL_FIELDS = frozenset({"modified_at", "name_pinyin", "name_initials", "phone_suffix",
                               "risk_score", "risk_level", "risk_reasons"})
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"), index=True)
@@ -120,6 +124,7 @@ class Claim(SyncedRow, Base):
     __table_args__ = (  # KPI payout target by period; renewal target's "after a claim"
         Index("ix_claims_branch_confirmed", "branch_id", "documents_confirmed_at"),
         Index("ix_claims_customer_closed", "customer_id", "closed_at"),
+        Index("ix_claims_branch_type", "branch_id", "claim_type"),  # visit queue: rare types
     )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"), index=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)

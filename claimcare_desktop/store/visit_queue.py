@@ -223,16 +223,16 @@ def count(conn: Connection, flt: QueueFilter, qplan: QueuePlan | None = None) ->
         body, params = _where(flt, qplan, f"IN ({names})", None)
         return QueueCount(conn.execute(text(f"SELECT count(*) {body}"), {**params, **status_params})
                           .scalar_one(), False)
-    joins, conditions, _params = _filter_conditions(flt)
-    window = COUNT_CAP + 1 if not joins else COUNT_WINDOW
-    body, params = _where(replace(flt, claim_type=None, channel=None), qplan, f"IN ({names})", None)
-    matched = " AND ".join(c for c in conditions if not c.startswith("v.step")) or "1"
+    joins, conditions, filter_params = _filter_conditions(flt)
+    window = COUNT_WINDOW if conditions else COUNT_CAP + 1
+    unfiltered = replace(flt, claim_type=None, channel=None, step=None)
+    body, params = _where(unfiltered, qplan, f"IN ({names})", None)
+    matched = " AND ".join(conditions) or "1"
     sql = (f"SELECT count(*), coalesce(sum({matched}), 0) FROM"
-           f" (SELECT v.id, v.claim_id, v.customer_id {body} LIMIT {window}) AS v {' '.join(joins)}"
-           .replace("CROSS JOIN", "LEFT JOIN"))
-    scanned, visits = conn.execute(text(sql), {**params, **_params, **status_params}).one()
-    visits = min(visits, COUNT_CAP)
-    return QueueCount(visits, scanned >= window or visits >= COUNT_CAP)
+           f" (SELECT v.id, v.claim_id, v.customer_id, v.step {body} LIMIT {window}) AS v"
+           f" {' '.join(joins).replace('CROSS JOIN', 'LEFT JOIN')}")
+    scanned, visits = conn.execute(text(sql), {**params, **filter_params, **status_params}).one()
+    return QueueCount(min(visits, COUNT_CAP), scanned >= window or visits > COUNT_CAP)
 
 
 def reversed_filter(flt: QueueFilter) -> QueueFilter:
