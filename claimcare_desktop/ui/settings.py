@@ -40,6 +40,11 @@ def column_option(table: str) -> Option[list]:
     return Option(f"columns/{table}/hidden", list, [])
 
 
+def header_option(table: str) -> Option[QByteArray]:
+    """A table header's saved state: column widths and order."""
+    return Option(f"columns/{table}/header", QByteArray, QByteArray())
+
+
 class Settings:
     """`get(OPTION)` / `set(OPTION, value)`; an ini file when `path` is given (tests)."""
 

@@ -12,6 +12,7 @@ from claimcare_desktop.store import models as m
 from claimcare_desktop.store.db import open_profile
 from claimcare_desktop.store.paths import database_file
 from claimcare_desktop.ui import profile_recovery
+from claimcare_desktop.ui import settings as opt
 from claimcare_desktop.ui.i18n import Translations
 from claimcare_desktop.ui.shell import Shell
 
@@ -62,6 +63,18 @@ def test_reminder_counts_todays_visits(qtbot, seeded, make_ctx):
     if not QSystemTrayIcon.isSystemTrayAvailable():
         assert shell.window.banner.isVisibleTo(shell.window)
         assert shell.window.banner.text.text() == shell.reminder.last_text
+
+
+def test_reminder_comes_back_each_morning_once(qtbot, seeded, make_ctx):
+    shell = _shell(qtbot, make_ctx(seeded.manager))
+    reminder = shell.reminder
+    early = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)  # 07:30 on the 27th in China
+    assert not reminder.check_morning(early)
+    morning = datetime(2026, 11, 27, 0, 30, tzinfo=UTC)  # 08:30 China
+    assert reminder.check_morning(morning)
+    qtbot.waitUntil(lambda: shell.ctx.settings.get(opt.LAST_REMINDER_DAY) == "2026-11-27")
+    assert not reminder.check_morning(morning.replace(hour=3))
+    assert reminder.check_morning(morning.replace(day=28))
 
 
 def test_shortcuts_reach_the_workspaces(qtbot, seeded, make_ctx):

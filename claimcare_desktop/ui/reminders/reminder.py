@@ -39,15 +39,18 @@ class Reminder(QObject):
         self.timer.start()
         self.remind()
 
-    def check_morning(self) -> None:
-        now = to_local(datetime.now(UTC))
-        today = now.date().isoformat()
-        if now.time() >= MORNING and self._ctx.settings.get(opt.LAST_REMINDER_DAY) != today:
-            self.remind()
+    def check_morning(self, now_utc: datetime | None = None) -> bool:
+        """Remind if it is past 08:00 (China) and today's reminder was not shown yet."""
+        now = to_local(now_utc or datetime.now(UTC))
+        due = now.time() >= MORNING and \
+            self._ctx.settings.get(opt.LAST_REMINDER_DAY) != now.date().isoformat()
+        if due:
+            self.remind(now_utc)
+        return due
 
-    def remind(self) -> None:
+    def remind(self, now_utc: datetime | None = None) -> None:
         ctx = self._ctx
-        today = to_local(datetime.now(UTC)).date().isoformat()
+        today = to_local(now_utc or datetime.now(UTC)).date().isoformat()
 
         def job(state):
             with ctx.profile.engine.connect() as conn:

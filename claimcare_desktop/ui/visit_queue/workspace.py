@@ -27,6 +27,7 @@ from .model import QueueModel
 
 ROW_HEIGHT = 26
 COLUMNS_OPTION = opt.column_option("visit_queue")
+HEADER_OPTION = opt.header_option("visit_queue")
 REFRESH_ON = frozenset({"visits", "customers", "claims"})
 
 
@@ -169,6 +170,9 @@ class Workspace(QWidget):
 
     # ---- remembered columns ----
     def _apply_hidden_columns(self) -> None:
+        state = self.ctx.settings.get(HEADER_OPTION)
+        if not state.isEmpty():
+            self.table.horizontalHeader().restoreState(state)  # widths and order
         hidden = set(self.ctx.settings.get(COLUMNS_OPTION))
         for i, key in enumerate(COLUMN_KEYS):
             self.table.setColumnHidden(i, key in hidden)
@@ -189,3 +193,4 @@ class Workspace(QWidget):
     def save_layout(self) -> None:
         hidden = [key for i, key in enumerate(COLUMN_KEYS) if self.table.isColumnHidden(i)]
         self.ctx.settings.set(COLUMNS_OPTION, hidden)
+        self.ctx.settings.set(HEADER_OPTION, self.table.horizontalHeader().saveState())

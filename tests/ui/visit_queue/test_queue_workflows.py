@@ -141,6 +141,8 @@ def test_enter_on_a_row_opens_the_log_dialog(qtbot, seeded, make_ctx):
 def test_hidden_columns_are_remembered(qtbot, seeded, make_ctx):
     ctx = make_ctx(seeded.manager)
     ws = _workspace(qtbot, ctx)
+    ws.table.setColumnWidth(0, 140)
     ws.set_column_shown(1, False)
     again = _workspace(qtbot, ctx)
     assert again.table.isColumnHidden(1) and not again.table.isColumnHidden(0)
+    assert again.table.columnWidth(0) == 140
