@@ -92,3 +92,34 @@ def test_signed_in_session_syncs_with_hq(qtbot, profile, runner, settings, hq):
     assert sync.status.online and sync.status.pending == 0
     with profile.engine.connect() as conn:
         assert conn.execute(select(m.Visit.id)).first() is not None
+
+
+def test_every_failure_has_its_own_message(qtbot, profile, runner, settings):
+    from claimcare_desktop.sync.errors import AccountDisabled, HqUnreachable, RateLimited
+    from claimcare_desktop.ui.sign_in.credentials import UnknownOfflineUser, WrongPassword
+
+    dialog = _dialog(qtbot, profile, runner, settings, None)
+    messages = {name: dialog.describe(error) for name, error in {
+        "disabled": AccountDisabled("off"), "limited": RateLimited(130),
+        "unreachable": HqUnreachable("down"), "unknown": UnknownOfflineUser("x"),
+        "wrong": WrongPassword("x")}.items()}
+    assert messages["limited"] == "Too many failed attempts. Try again in 2 minute(s)."
+    assert messages["disabled"].startswith("This account is disabled")
+    assert messages["unreachable"].startswith("HQ cannot be reached.")
+    assert "not signed in online on this PC" in messages["unknown"]
+    assert messages["wrong"] == "Wrong user name or password."
+    assert len(set(messages.values())) == 5
+
+
+def test_hq_rate_limit_after_repeated_failures(qtbot, profile, runner, settings, hq):
+    from claimcare_desktop.sync.errors import BadCredentials
+    from claimcare_desktop.ui.sign_in.flow import sign_in
+
+    url, _users = hq
+    for _ in range(5):
+        with pytest.raises(BadCredentials):
+            sign_in(profile, url, "nobody.ratelimit", "guess")
+    dialog = _dialog(qtbot, profile, runner, settings, url, "nobody.ratelimit", "guess")
+    _attempt(qtbot, dialog)
+    assert dialog.signed_in is None
+    assert dialog.message.text() == "Too many failed attempts. Try again in 1 minute(s)."
