@@ -1,4 +1,9 @@
-"""What the dashboard reads, gathered in one job per refresh on the database lane."""
+"""What the dashboard reads, in pieces small enough not to hold the database lane for long.
+
+At 100k customers one KPI report takes seconds and the 12-month trend ten times that, so
+the summary (the targets and the at-risk list) comes first, and the trend and the per-manager
+table only when their tab is opened, one manager per job.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,10 +26,16 @@ TREND_MONTHS = 12
 
 
 @dataclass(frozen=True)
-class KpiView:
+class KpiRequest:
+    scope: kq.KpiScope
+    start: date
+    end: date  # exclusive
+    now: datetime
+
+
+@dataclass(frozen=True)
+class KpiSummary:
     report: list[KpiResult]
-    trend: list[kq.MonthKpis]
-    managers: list[kq.ManagerKpis]
     at_risk: list[kq.AtRiskCustomer]
 
 
@@ -35,13 +46,20 @@ class BranchWork:
     conflicts: list[ConflictRow]
 
 
-def load_kpis(conn: Connection, scope: kq.KpiScope, start: date, end: date, now: datetime) -> KpiView:
-    return KpiView(
-        report=kq.kpi_report(conn, scope, start, end, now),
-        trend=kq.kpi_monthly_trend(conn, scope, date.fromordinal(end.toordinal() - 1), TREND_MONTHS, now),
-        managers=kq.kpi_by_manager(conn, scope.branch_id, start, end, now) if scope.manager_id is None else [],
-        at_risk=kq.at_risk_customers(conn, scope),
-    )
+def load_summary(conn: Connection, request: KpiRequest) -> KpiSummary:
+    return KpiSummary(kq.kpi_report(conn, request.scope, request.start, request.end, request.now),
+                      kq.at_risk_customers(conn, request.scope))
+
+
+def load_trend(conn: Connection, request: KpiRequest) -> list[kq.MonthKpis]:
+    last_day = date.fromordinal(request.end.toordinal() - 1)
+    return kq.kpi_monthly_trend(conn, request.scope, last_day, TREND_MONTHS, request.now)
+
+
+def load_manager(conn: Connection, request: KpiRequest, manager_id: str, name: str) -> kq.ManagerKpis:
+    scope = kq.KpiScope(request.scope.branch_id, manager_id)
+    return kq.ManagerKpis(manager_id, name, kq.kpi_report(conn, scope, request.start, request.end,
+                                                          request.now))
 
 
 def load_work(conn: Connection, branch_id: str, today: date, now: datetime) -> BranchWork:

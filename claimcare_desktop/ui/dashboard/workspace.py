@@ -32,7 +32,8 @@ from ..care_profile.tables import records_view
 from ..context import AppContext
 from .chart import TrendChart, TrendPoint
 from .kpi_format import kpi_name, value_text
-from .loading import BranchWork, KpiView, load_kpis, load_work
+from .kpi_loader import KpiLoader
+from .loading import BranchWork, KpiRequest, KpiSummary, load_work
 from .tables import (
     AT_RISK_COLUMNS,
     CONFLICT_COLUMNS,
@@ -53,9 +54,10 @@ class Workspace(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.now = utc_now  # tests replace it
-        self.kpis: KpiView | None = None
+        self.summary_data: KpiSummary | None = None
+        self.trend: list | None = None
         self.work: BranchWork | None = None
-        self._kpi_generation = 0
+        self.loader = KpiLoader(ctx, self)
         self._build_controls()
         self._build_tabs()
         layout = QVBoxLayout(self)
@@ -109,7 +111,8 @@ class Workspace(QWidget):
         self.conflict_table = records_view(self.conflict_model, self, "conflict_table")
         self.workload = WorkloadPanel(self)
         self.tabs.addTab(self.kpi_table, self.tr("Targets"))
-        self.tabs.addTab(self._trend_tab(), self.tr("Monthly trend"))
+        self.trend_tab = self._trend_tab()
+        self.tabs.addTab(self.trend_tab, self.tr("Monthly trend"))
         self.tabs.addTab(self.manager_table, self.tr("By account manager"))
         self.tabs.addTab(self.risk_table, self.tr("At-risk customers"))
         if self.ctx.user.is_supervisor:
@@ -151,6 +154,11 @@ class Workspace(QWidget):
         self.anchor.dateChanged.connect(lambda _d: self.load_kpis())
         self.scope.currentIndexChanged.connect(lambda _i: self.load_kpis())
         self.trend_kpi.currentIndexChanged.connect(lambda _i: self._show_trend())
+        self.tabs.currentChanged.connect(lambda _i: self._load_visible_tab())
+        self.loader.sig_summary.connect(self._show_summary)
+        self.loader.sig_trend.connect(self._trend_loaded)
+        self.loader.sig_managers.connect(self.manager_model.set_rows)
+        self.loader.sig_failed.connect(self._failed)
         self.risk_table.doubleClicked.connect(self._open_customer)
         self.workload.sig_reassign.connect(self.reassign)
         self.ctx.changes.sig_changed.connect(self._on_changed)
@@ -193,44 +201,45 @@ class Workspace(QWidget):
         return KpiScope(user.branch_id, manager_id)
 
     def load_kpis(self) -> None:
-        self._kpi_generation += 1
-        generation, scope, now = self._kpi_generation, self._scope(), self.now()
         start, end = self.period_bounds()
-        engine = self.ctx.profile.engine
+        self.summary_data, self.trend = None, None
         self.summary.setText(self.tr("Computing…"))
+        self.manager_model.set_rows([])
+        self.chart.set_points([], str, self.tr("Computing…"))
+        self.loader.start(KpiRequest(self._scope(), start, end, self.now()))
 
-        def job(state):
-            with engine.connect() as conn:
-                return generation, load_kpis(conn, scope, start, end, now)
+    def _load_visible_tab(self) -> None:
+        if self.summary_data is None:
+            return  # the summary goes first; the tab is loaded when it arrives
+        current = self.tabs.currentWidget()
+        if current is self.trend_tab:
+            self.loader.want_trend()
+        elif current is self.manager_table:
+            self.loader.want_managers()
 
-        self.ctx.tasks.run_db(job, on_done=self._show_kpis, on_error=self._failed)
-
-    def _show_kpis(self, result: tuple[int, KpiView]) -> None:
-        generation, view = result
-        if generation != self._kpi_generation:
-            return
-        self.kpis = view
-        self.kpi_model.set_rows(view.report)
-        self.manager_model.set_rows(view.managers)
-        self.risk_model.set_rows(view.at_risk)
-        self._show_summary(view)
-        self._show_trend()
-
-    def _show_summary(self, view: KpiView) -> None:
+    def _show_summary(self, data: KpiSummary) -> None:
+        self.summary_data = data
+        self.kpi_model.set_rows(data.report)
+        self.risk_model.set_rows(data.at_risk)
         start, end = self.period_bounds()
-        judged = [r for r in view.report if r.on_target is not None]
+        judged = [r for r in data.report if r.on_target is not None]
         met = sum(1 for r in judged if r.on_target)
         self.summary.setText(
             self.tr("%1 to %2: %3 of %4 measurable targets met")
             .replace("%1", start.isoformat()).replace("%2", date.fromordinal(end.toordinal() - 1).isoformat())
             .replace("%3", str(met)).replace("%4", str(len(judged))))
+        self._load_visible_tab()
+
+    def _trend_loaded(self, trend: list) -> None:
+        self.trend = trend
+        self._show_trend()
 
     def _show_trend(self) -> None:
-        if self.kpis is None:
+        if self.trend is None:
             return
         key = self.trend_kpi.currentData()
         points = []
-        for month in self.kpis.trend:
+        for month in self.trend:
             result = result_for(month.results, key)
             points.append(TrendPoint(month.month_start.strftime("%Y-%m"), result.actual, result.target,
                                      result.on_target))
