@@ -94,6 +94,8 @@ class QueueModel(QAbstractTableModel):
         self.sig_loading.emit(True)
 
         def job(state):
+            if generation != self._generation:  # the filter changed while this waited
+                return _Page(generation, [], known_plan)
             with self._ctx.profile.engine.connect() as conn:
                 qplan = known_plan or queue.plan(conn, flt)
                 return _Page(generation, queue.fetch_page(conn, flt, after, qplan=qplan), qplan)
@@ -128,10 +130,12 @@ class QueueModel(QAbstractTableModel):
         flt, generation, qplan = self._filter, self._generation, self._plan
 
         def job(state):
+            if generation != self._generation:
+                return generation, None
             with self._ctx.profile.engine.connect() as conn:
                 return generation, queue.count(conn, flt, qplan)
 
-        def done(result: tuple[int, QueueCount]):
+        def done(result: tuple[int, QueueCount | None]):
             if result[0] == self._generation:
                 self.sig_count.emit(result[1])
 
