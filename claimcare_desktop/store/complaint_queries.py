@@ -13,6 +13,7 @@ from typing import Any, Iterable
 from sqlalchemy import Connection, Select, and_, func, or_, select
 
 from ..domain.complaint_flow import ComplaintEvent as FlowEvent, replay_state
+from ..domain.errors import DomainError
 from ..domain.sla import (
     DUE_SOON_SHARE,
     RESPOND_WITHIN,
@@ -243,8 +244,9 @@ def paused_from(events: list[FlowEvent]) -> str | None:
     return None
 
 
-class ComplaintNotFound(LookupError):
-    pass
+class ComplaintNotFound(DomainError):
+    def __init__(self, complaint_id: str) -> None:
+        super().__init__("complaint_not_found", complaint_id=complaint_id)
 
 
 def load_complaint(conn: Connection, complaint_id: str, now: datetime) -> ComplaintDetail:

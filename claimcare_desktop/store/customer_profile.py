@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from ..domain.errors import DomainError
 from ..domain.kpi import PAYOUT_WITHIN
 from ..domain.masking import mask_id, mask_phone
 from .models import CareItem, Claim, Communication, Complaint, Customer, User, Visit, VisitAttempt
@@ -18,9 +19,9 @@ from .models import CareItem, Claim, Communication, Complaint, Customer, User, V
 COMMUNICATIONS_SHOWN = 200
 
 
-class CustomerNotFound(LookupError):
+class CustomerNotFound(DomainError):
     def __init__(self, customer_id: str) -> None:
-        super().__init__(customer_id)
+        super().__init__("customer_not_found", customer_id=customer_id)
         self.customer_id = customer_id
 
 

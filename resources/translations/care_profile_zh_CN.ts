@@ -68,8 +68,8 @@
         <translation>{count} 笔部分赔付案件</translation>
     </message>
     <message>
-        <source>Could not save: {detail}</source>
-        <translation>保存失败：{detail}</translation>
+        <source>Something went wrong: {detail}</source>
+        <translation>操作未能完成：{detail}</translation>
     </message>
 </context>
 <context>

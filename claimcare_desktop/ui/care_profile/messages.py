@@ -52,7 +52,7 @@ def error_text(error: BaseException) -> str:
         if source is not None:
             return _fill(QCoreApplication.translate(CONTEXT, source), error.params)
         return error_message(error)
-    template = QCoreApplication.translate("CareMessages", "Could not save: {detail}")
+    template = QCoreApplication.translate("CareMessages", "Something went wrong: {detail}")
     return _fill(template, {"detail": str(error) or type(error).__name__})
 
 

@@ -9,6 +9,7 @@ from claimcare_desktop.store.customer_search import CustomerHit, search_customer
 
 from ..context import AppContext
 from ..labels import label
+from .messages import error_text
 from .records import Column, RecordsModel
 from .tables import records_view
 
@@ -79,7 +80,7 @@ class SearchPanel(QWidget):
             with engine.connect() as conn:
                 return generation, search_customers(conn, text)
 
-        self._ctx.tasks.run_db(job, on_done=self._show)
+        self._ctx.tasks.run_db(job, on_done=self._show, on_error=self._failed)
 
     def _show(self, result) -> None:
         generation, hits = result
@@ -93,6 +94,9 @@ class SearchPanel(QWidget):
         else:
             self.status.setText(self.tr("No customer matches. Check the spelling, or try the "
                                         "phone's last four digits."))
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(error_text(error))
 
     def _open_first(self) -> None:
         if self._timer.isActive():

@@ -23,6 +23,7 @@ from claimcare_desktop.store import customer_ops
 from claimcare_desktop.store.customer_profile import CustomerProfile, load_profile
 
 from ..context import AppContext
+from .layout_memory import LayoutMemory
 from .messages import error_text
 from .search import SearchPanel
 from .view import ProfileView
@@ -66,6 +67,9 @@ class Workspace(QWidget):
         splitter.setSizes([360, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self.layout_memory = LayoutMemory(ctx, "care_profile", {
+            "splitter": splitter, "results": self.search.results.horizontalHeader()})
+        self.layout_memory.restore()
         self._connect()
 
     def _connect(self) -> None:
@@ -83,6 +87,9 @@ class Workspace(QWidget):
 
     def focus_search(self) -> None:
         self.search.focus()
+
+    def save_layout(self) -> None:
+        self.layout_memory.save()
 
     # ---- loading ----
     def refresh(self) -> None:

@@ -11,6 +11,7 @@ from claimcare_desktop.store.complaint_queries import ComplaintDetail, load_comp
 from claimcare_desktop.store.workload import branch_users
 
 from ..care_profile.clock import utc_now
+from ..care_profile.layout_memory import LayoutMemory
 from ..care_profile.messages import error_text
 from ..care_profile.tables import table_view
 from ..context import AppContext
@@ -50,6 +51,9 @@ class Workspace(QWidget):
     def nav_title(self) -> str:
         return self.tr("Complaints")
 
+    def save_layout(self) -> None:
+        self.layout_memory.save()
+
     def _layout(self) -> None:
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -65,6 +69,10 @@ class Workspace(QWidget):
         splitter.setSizes([780, 480])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self.layout_memory = LayoutMemory(self.ctx, "complaints", {
+            "splitter": splitter, "table": self.table.horizontalHeader(),
+            "history": self.detail.history.horizontalHeader()})
+        self.layout_memory.restore()
 
     def _connect(self) -> None:
         self.filters.sig_changed.connect(self.refresh)
@@ -120,7 +128,8 @@ class Workspace(QWidget):
             with engine.connect() as conn:
                 return load_complaint(conn, complaint_id, now)
 
-        self.ctx.tasks.run_db(job, on_done=self._show_detail)
+        self.ctx.tasks.run_db(job, on_done=self._show_detail,
+                              on_error=lambda error: self.detail.error.setText(error_text(error)))
 
     def _show_detail(self, detail: ComplaintDetail) -> None:
         if detail.row.id != self.complaint_id:

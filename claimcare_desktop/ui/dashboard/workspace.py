@@ -26,6 +26,7 @@ from claimcare_desktop.store.kpi_queries import KpiScope, managers_of
 from claimcare_desktop.store.workload import BulkResult, bulk_reassign
 
 from ..care_profile.clock import utc_now
+from ..care_profile.layout_memory import LayoutMemory
 from ..care_profile.messages import error_text
 from ..care_profile.records import RecordsModel
 from ..care_profile.tables import records_view
@@ -64,12 +65,19 @@ class Workspace(QWidget):
         layout.addLayout(self.controls)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        self.layout_memory = LayoutMemory(ctx, "dashboard", {
+            "targets": self.kpi_table.horizontalHeader(), "managers": self.manager_table.horizontalHeader(),
+            "at_risk": self.risk_table.horizontalHeader(), "due": self.workload.due_table.horizontalHeader()})
+        self.layout_memory.restore()
         self._connect()
         self._load_managers()
         self.refresh()
 
     def nav_title(self) -> str:
         return self.tr("Dashboard")
+
+    def save_layout(self) -> None:
+        self.layout_memory.save()
 
     # ---- building ----
     def _build_controls(self) -> None:

@@ -149,3 +149,12 @@ def test_models_pass_qtmodeltester(qtbot, qtmodeltester, handmade, complaint, ma
     select_complaint(qtbot, ws, complaint)
     qtmodeltester.check(ws.model)
     qtmodeltester.check(ws.detail.events)
+
+
+def test_column_widths_and_splitter_are_remembered(qtbot, handmade, complaint, make_ctx):
+    ctx = make_ctx(handmade.supervisor)
+    first = workspace(qtbot, ctx)
+    first.table.setColumnWidth(0, 211)
+    first.save_layout()
+    second = workspace(qtbot, ctx)
+    assert second.table.columnWidth(0) == 211
