@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--today", type=_date, default=None,
                         help="the date the data is built around (default: today)")
+    parser.add_argument("--workers", type=_positive, default=min(4, os.cpu_count() or 1),
+                        help="processes building the data (default: CPUs, at most 4)")
     parser.set_defaults(run=run)
 
 
@@ -49,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         spec = DemoSpec(seed=args.seed, branches=args.branches,
                         customers_per_branch=args.customers, today=args.today)
-        counts = load_into_profile(profile, spec)
+        counts = load_into_profile(profile, spec, workers=args.workers)
     finally:
         profile.close()
     for table, count in counts.items():

@@ -13,6 +13,7 @@ from claimcare_desktop.store.derived import refresh_risk, refresh_search_keys
 from claimcare_desktop.store.models import MODEL_BY_TABLE
 
 from .generator import DemoSpec, generate
+from .parallel import generate_in_processes
 
 ROWS_PER_COMMIT = 20_000
 
@@ -21,15 +22,18 @@ def _inserters() -> dict[str, BulkInserter]:
     return {name: BulkInserter(model.__table__) for name, model in MODEL_BY_TABLE.items()}
 
 
-def load_into_profile(profile, spec: DemoSpec) -> dict[str, int]:
-    """Insert everything `generate(spec)` yields; returns rows written per table."""
+def load_into_profile(profile, spec: DemoSpec, workers: int = 1) -> dict[str, int]:
+    """Insert everything `generate(spec)` yields; returns rows written per table.
+
+    With `workers` > 1 the rows are built in that many worker processes (same rows)."""
     counts: Counter[str] = Counter()
     inserters = _inserters()
     with profile.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
         try:
             since_commit = 0
-            for table, rows in generate(spec):
+            source = generate(spec) if workers < 2 else generate_in_processes(spec, workers)
+            for table, rows in source:
                 counts[table] += inserters[table].insert(conn, rows)
                 since_commit += len(rows)
                 if since_commit >= ROWS_PER_COMMIT:

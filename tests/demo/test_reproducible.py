@@ -5,6 +5,7 @@ from datetime import date
 
 from claimcare_desktop.demo.context import TABLE_ORDER
 from claimcare_desktop.demo.generator import MAX_BATCH_ROWS, DemoSpec, generate
+from claimcare_desktop.demo.parallel import generate_in_processes
 from claimcare_desktop.store.models import MODEL_BY_TABLE
 
 SMALL = DemoSpec(seed=5, branches=2, customers_per_branch=40, today=date(2026, 3, 2))
@@ -43,3 +44,9 @@ def test_batches_are_bounded_in_fk_order_with_model_columns(monkeypatch):
     restarts = [i for i in range(1, len(positions)) if positions[i] < positions[i - 1]]
     assert all(seen[i] == "customers" for i in restarts)
     assert len(restarts) == 1  # 150 customers in chunks of 100: two chunks
+
+
+def test_worker_processes_yield_exactly_the_same_batches(monkeypatch):
+    monkeypatch.setattr("claimcare_desktop.demo.generator.CHUNK_CUSTOMERS", 30)
+    spec = DemoSpec(seed=9, branches=2, customers_per_branch=70, today=SMALL.today)
+    assert list(generate_in_processes(spec, workers=2)) == list(generate(spec))
