@@ -156,7 +156,8 @@ def _where(flt: QueueFilter, qplan: QueuePlan, status_names: str,
         conditions.append(_LEAD_CONDITION[qplan.driver])
         params["lead_ids"] = json.dumps(qplan.ids)
     if after is not None:
-        conditions.append(f"(v.due_date, v.id) {'<' if flt.descending else '>'} (:after_due, :after_id)")
+        beyond = "<" if flt.descending else ">"
+        conditions.append(f"(v.due_date, v.id) {beyond} (:after_due, :after_id)")
         params["after_due"], params["after_id"] = after
     scope = "v.assignee_id = :scope" if flt.assignee_id else "v.branch_id = :scope"
     params.update(scope=flt.assignee_id or flt.branch_id, today=flt.today.isoformat())

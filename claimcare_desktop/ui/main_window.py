@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from . import settings as opt
 from .context import AppContext
+from .i18n import LANGUAGES
 from .reminders.banner import Banner
 from .workspaces import WorkspaceEntry, available_workspaces
 
 NAV_WIDTH = 150
-NAV_STYLE = ("QListWidget#navigation { font-size: 14px; border: none; outline: 0; background: #f3f5f7; }"
+NAV_STYLE = ("QListWidget#navigation { font-size: 14px; border: none; outline: 0;"
+             " background: #f3f5f7; }"
              "QListWidget#navigation::item { padding: 10px 14px; }"
              "QListWidget#navigation::item:selected { background: #1f6fb2; color: white; }")
 
@@ -81,8 +83,9 @@ class MainWindow(QMainWindow):
         self.act_log_visit = self._action("Ctrl+L", self._log_visit)
         self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
         self.act_languages = {
-            lang: self._action(None, lambda _=False, lang=lang: self.sig_language_requested.emit(lang))
-            for lang in ("zh_CN", "en")
+            lang: self._action(
+                None, lambda _=False, lang=lang: self.sig_language_requested.emit(lang))
+            for lang in LANGUAGES
         }
         self.act_workspaces = [
             self._action(f"Ctrl+{i + 1}", lambda _=False, row=i: self.nav.setCurrentRow(row))

@@ -33,21 +33,33 @@ def move_aside(profile_dir: Path, now: datetime | None = None) -> Path:
 
 def _problem_text(error: Exception) -> str:
     if isinstance(error, DatabaseDamaged):
-        return QCoreApplication.translate("ProfileRecovery", "The local database of this profile is damaged and cannot be opened.")
-    return QCoreApplication.translate("ProfileRecovery", "The local database of this profile has a structure this version cannot use.")
+        return QCoreApplication.translate(
+            "ProfileRecovery",
+            "The local database of this profile is damaged and cannot be opened.")
+    return QCoreApplication.translate(
+        "ProfileRecovery",
+        "The local database of this profile has a structure this version cannot use.")
+
+
+def _advice(profile_dir: Path) -> str:
+    return QCoreApplication.translate(
+        "ProfileRecovery",
+        "ClaimCare can put the file aside (nothing is deleted) and start with an empty "
+        "database, which the next sync fills again from HQ. Changes not yet synced stay "
+        "in the old file for support to recover.\n\nFolder: %1").replace("%1", str(profile_dir))
 
 
 def ask_to_move_aside(error: Exception, profile_dir: Path, parent: QWidget | None = None) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("ProfileRecovery", "Cannot open the database"),
-                      _problem_text(error), parent=parent)
+    title = QCoreApplication.translate("ProfileRecovery", "Cannot open the database")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, _problem_text(error), parent=parent)
     box.setObjectName("database_problem")
-    box.setInformativeText(
-        QCoreApplication.translate("ProfileRecovery", "ClaimCare can put the file aside (nothing is deleted) and start with an empty "
-            "database, which the next sync fills again from HQ. Changes not yet synced stay "
-            "in the old file for support to recover.\n\nFolder: %1").replace("%1", str(profile_dir)))
+    box.setInformativeText(_advice(profile_dir))
     box.setDetailedText(str(error))
-    move = box.addButton(QCoreApplication.translate("ProfileRecovery", "Put it aside and start fresh"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QCoreApplication.translate("ProfileRecovery", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    move = box.addButton(
+        QCoreApplication.translate("ProfileRecovery", "Put it aside and start fresh"),
+        QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("ProfileRecovery", "Quit"),
+                  QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is move
 

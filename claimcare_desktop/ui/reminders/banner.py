@@ -8,7 +8,8 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reminder_banner")
-        self.setStyleSheet("#reminder_banner { background: #fff4ce; border-bottom: 1px solid #e0c97a; }")
+        self.setStyleSheet("#reminder_banner { background: #fff4ce;"
+                           " border-bottom: 1px solid #e0c97a; }")
         self.text = QLabel(self)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")

@@ -12,7 +12,8 @@ from .sync_controller import SyncController, SyncStatus
 
 
 class StatusBar(QStatusBar):
-    def __init__(self, ctx: AppContext, sync: SyncController, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, sync: SyncController,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("status_bar")
         self._ctx = ctx
@@ -46,9 +47,10 @@ class StatusBar(QStatusBar):
         if status.last_sync_at is None:
             self.last_sync.setText(self.tr("Never synced"))
         else:
-            local = to_local(from_naive_utc(status.last_sync_at) if status.last_sync_at.tzinfo is None
-                             else status.last_sync_at)
-            self.last_sync.setText(self.tr("Last sync %1").replace("%1", local.strftime("%m-%d %H:%M")))
+            at = status.last_sync_at
+            local = to_local(from_naive_utc(at) if at.tzinfo is None else at)
+            text = self.tr("Last sync %1").replace("%1", local.strftime("%m-%d %H:%M"))
+            self.last_sync.setText(text)
         count = status.pending if status.pending is not None else 0
         self.pending.setText(self.tr("%n change(s) waiting", "", count))
         self.sync_button.setEnabled(not status.running)
@@ -58,9 +60,10 @@ class StatusBar(QStatusBar):
             return self.tr("Syncing…")
         if status.online:
             return self.tr("Online")
-        return {"signed_out": self.tr("Offline — sign in again to sync"),
-                "unavailable": self.tr("Offline — sync not available"),
-                "failed": self.tr("Sync failed — see the log")}.get(status.problem, self.tr("Offline"))
+        problems = {"signed_out": self.tr("Offline — sign in again to sync"),
+                    "unavailable": self.tr("Offline — sync not available"),
+                    "failed": self.tr("Sync failed — see the log")}
+        return problems.get(status.problem, self.tr("Offline"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -33,10 +33,12 @@ class ComplaintFromVisitDialog(QDialog):
         self._row = row
         self.complaint_id: str | None = None
         self.setWindowTitle(self.tr("Open a complaint?"))
-        intro = QLabel(self.tr("%1 was not satisfied. Open a complaint now so it gets an owner "
-                               "and its response clock starts?").replace("%1", row.customer_name), self)
+        question = self.tr("%1 was not satisfied. Open a complaint now so it gets an owner "
+                           "and its response clock starts?")
+        intro = QLabel(question.replace("%1", row.customer_name), self)
         intro.setWordWrap(True)
-        self.category = fill_combo(QComboBox(self), "complaint_category", codes("complaint_category"))
+        self.category = fill_combo(QComboBox(self), "complaint_category",
+                                   codes("complaint_category"))
         self.complexity = fill_combo(QComboBox(self), "complaint_complexity",
                                      codes("complaint_complexity"))
         self.summary = QPlainTextEdit(feedback, self)

@@ -27,7 +27,8 @@ class FilterBar(QWidget):
         self.tabs.setObjectName("queue_tabs")
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
-        for title in (self.tr("Due today"), self.tr("Overdue"), self.tr("Upcoming"), self.tr("Done")):
+        titles = (self.tr("Due today"), self.tr("Overdue"), self.tr("Upcoming"), self.tr("Done"))
+        for title in titles:
             self.tabs.addTab(title)
         self.scope = QComboBox(self)
         self.scope.addItem(self.tr("My visits"), "mine")
@@ -35,7 +36,8 @@ class FilterBar(QWidget):
             self.scope.addItem(self.tr("Whole branch"), "branch")
             self.scope.setCurrentIndex(1)
         self.scope.setEnabled(ctx.user.is_supervisor)
-        self.step = fill_combo(QComboBox(self), "visit_step", codes("visit_step"), self.tr("All steps"))
+        self.step = fill_combo(QComboBox(self), "visit_step", codes("visit_step"),
+                               self.tr("All steps"))
         self.claim_type = fill_combo(QComboBox(self), "claim_type", codes("claim_type"),
                                      self.tr("All claim types"))
         self.channel = fill_combo(QComboBox(self), "channel", codes("channel"),

@@ -48,7 +48,8 @@ def describe_failure(error: BaseException) -> str:
         prefix = f"{label('field', field)}: " if field else ""
         return prefix + error_message(error)
     log.error("saving failed", exc_info=error)
-    return QCoreApplication.translate("LogVisitDialog", "Could not save: %1").replace("%1", str(error))
+    message = QCoreApplication.translate("LogVisitDialog", "Could not save: %1")
+    return message.replace("%1", str(error))
 
 
 class LogVisitDialog(QDialog):
@@ -77,7 +78,8 @@ class LogVisitDialog(QDialog):
         self.call_back_on = QDateEdit(QDate.currentDate().addDays(1), self)
         self.call_back_on.setCalendarPopup(True)
         self.feedback = QPlainTextEdit(self)
-        self.feedback.setPlaceholderText(self.tr("Questions the customer asked, feedback in their words"))
+        self.feedback.setPlaceholderText(
+            self.tr("Questions the customer asked, feedback in their words"))
         self.feedback.setTabChangesFocus(True)
         self.follow_up = QCheckBox(self.tr("Follow-up needed"), self)
         self.complained = QCheckBox(self.tr("The customer wants to complain"), self)

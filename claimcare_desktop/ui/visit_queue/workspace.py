@@ -81,11 +81,13 @@ class Workspace(QWidget):
         self.count.setObjectName("queue_count")
         self.log_button = QPushButton(self.tr("&Log visit…"), self)
         self.log_button.setDefault(True)
-        self.log_button.setToolTip(self.tr("Record a call or visit with the selected customer (Ctrl+L)"))
+        self.log_button.setToolTip(
+            self.tr("Record a call or visit with the selected customer (Ctrl+L)"))
         self.customer_button = QPushButton(self.tr("Open &customer"), self)
         self.customer_button.setToolTip(self.tr("Show the selected customer's care profile"))
         self.end_button = QPushButton(self.tr("&Reverse order"), self)
-        self.end_button.setToolTip(self.tr("Jump to the end of the list: show it from its last row"))
+        self.end_button.setToolTip(
+            self.tr("Jump to the end of the list: show it from its last row"))
 
     def _layout(self) -> None:
         footer = QHBoxLayout()
