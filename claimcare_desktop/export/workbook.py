@@ -40,6 +40,8 @@ NUMBER_FORMATS = {
 }
 UNSTYLED = ("text", "int")  # Excel's General format shows these as they are; a style costs time
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGER_SET = frozenset(FORMULA_TRIGGERS)
+ERROR_CODE_SET = frozenset(ERROR_CODES)
 SAMPLE_ROWS = 200
 MAX_WIDTH = 60
 PROGRESS_EVERY = 1000
@@ -114,19 +116,15 @@ def column_widths(columns: Sequence[Column], headers: Sequence[str], sample: Seq
     return widths
 
 
-def safe_text(value: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if ILLEGAL_CHARACTERS_RE.search(value) else value
-
-
 class _CellMaker:
-    """Turns one sheet's row of values into what the write-only sheet appends, reusing one
-    styled cell per column and kind (building a styled cell per value costs more). Each
-    column has its own cells: a row holds them all until the sheet writes it."""
+    """Turns one sheet's row of values into what the write-only sheet appends. Each column
+    gets its handler once; a formatted column reuses one styled cell (building a styled cell
+    per value costs more), its own, since a row holds all its cells until it is written."""
 
     def __init__(self, ws: Any, columns: Sequence[Column]) -> None:
         self._ws = ws
         self._cells: dict[tuple[int, str], WriteOnlyCell] = {}
-        self._kinds = [c.kind for c in columns]
+        self._handlers = [self._handler(index, c.kind) for index, c in enumerate(columns)]
 
     def _template(self, index: int, kind: str) -> WriteOnlyCell:
         cell = self._cells.get((index, kind))
@@ -135,9 +133,36 @@ class _CellMaker:
             cell.number_format = NUMBER_FORMATS[kind]
         return cell
 
+    def _handler(self, index: int, kind: str) -> Callable[[Any], Any]:
+        def plain(value: Any) -> Any:
+            if value.__class__ is str:
+                return self.text_cell(value)
+            if value.__class__ is Formatted:
+                return formatted(value)
+            return value
+
+        def styled(value: Any) -> Any:
+            if value.__class__ is str or value.__class__ is Formatted:
+                return plain(value)
+            template.value = value
+            return template
+
+        def formatted(value: Formatted) -> Any:
+            if value.value is None or value.kind in UNSTYLED:
+                return value.value
+            cell = self._template(index, value.kind)
+            cell.value = value.value
+            return cell
+
+        if kind in UNSTYLED:
+            return plain
+        template = self._template(index, kind)
+        return styled
+
     def text_cell(self, value: str) -> Any:
-        value = safe_text(value)
-        if not value.startswith(FORMULA_TRIGGERS) and value not in ERROR_CODES:
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if value[:1] not in FORMULA_TRIGGER_SET and value not in ERROR_CODE_SET:
             return value
         cell = WriteOnlyCell(self._ws, value="")
         cell._value = value  # set directly: the setter would make "=..." a formula
@@ -146,21 +171,8 @@ class _CellMaker:
         return cell
 
     def row(self, values: Sequence[Any]) -> list[Any]:
-        out: list[Any] = []
-        for index, (value, kind) in enumerate(zip(values, self._kinds)):
-            if isinstance(value, Formatted):
-                value, kind = value
-            if value is None:
-                out.append(None)
-            elif isinstance(value, str):
-                out.append(self.text_cell(value))
-            elif kind in UNSTYLED:
-                out.append(value)
-            else:
-                template = self._template(index, kind)
-                template.value = value
-                out.append(template)
-        return out
+        return [None if value is None else handler(value)
+                for handler, value in zip(self._handlers, values)]
 
 
 class WorkbookWriter:
