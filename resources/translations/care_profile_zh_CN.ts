@@ -73,6 +73,13 @@
     </message>
 </context>
 <context>
+    <name>ClaimsTimeline</name>
+    <message>
+        <source>48 h limit</source>
+        <translation>48 小时时限</translation>
+    </message>
+</context>
+<context>
     <name>CommunicationsPanel</name>
     <message>
         <source>Outgoing</source>
@@ -376,6 +383,10 @@
 </context>
 <context>
     <name>ProfileView</name>
+    <message>
+        <source>Time from documents confirmed to payout: green within 48 h, red later, dashed grey not paid yet.</source>
+        <translation>从资料确认到支付的用时：绿色为 48 小时内，红色为超时，灰色虚线为尚未支付。</translation>
+    </message>
     <message>
         <source>Claims &amp;&amp; payouts</source>
         <translation>理赔与支付</translation>

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from claimcare_desktop.store.customer_profile import CustomerProfile
 
+from .clock import utc_now
 from .communications import CommunicationsPanel
 from .header import ProfileHeader
 from .preferences import PreferencesForm
@@ -20,6 +21,7 @@ from .sections import (
     section_rows,
 )
 from .tables import records_view
+from .timeline import ClaimsTimeline
 
 
 class ProfileView(QWidget):
@@ -41,6 +43,7 @@ class ProfileView(QWidget):
         self.communications = CommunicationsPanel(self)
         self.models["communications"] = self.communications.model
         self.preferences = PreferencesForm(self)
+        self.timeline = ClaimsTimeline(self)
         self.risk_summary = QLabel(self)
         self.risk_summary.setObjectName("risk_summary")
         self.risk_summary.setWordWrap(True)
@@ -57,7 +60,15 @@ class ProfileView(QWidget):
         risk_layout = QVBoxLayout(risk)
         risk_layout.addWidget(self.risk_summary)
         risk_layout.addWidget(self.views["risk"], 1)
-        self.tabs.addTab(self.views["claims"], self.tr("Claims && payouts"))
+        claims = QWidget(self)
+        claims_layout = QVBoxLayout(claims)
+        legend = QLabel(self.tr("Time from documents confirmed to payout: green within 48 h, red later, "
+                                "dashed grey not paid yet."), claims)
+        legend.setStyleSheet("color:#666")
+        claims_layout.addWidget(self.timeline)
+        claims_layout.addWidget(legend)
+        claims_layout.addWidget(self.views["claims"], 1)
+        self.tabs.addTab(claims, self.tr("Claims && payouts"))
         self.tabs.addTab(self.views["visits"], self.tr("Visits"))
         self.tabs.addTab(self.views["complaints"], self.tr("Complaints"))
         self.tabs.addTab(self.communications, self.tr("Communications"))
@@ -67,6 +78,7 @@ class ProfileView(QWidget):
 
     def show_profile(self, profile: CustomerProfile, keep_edits: bool = False) -> None:
         self.header.show_profile(profile)
+        self.timeline.set_claims(list(profile.claims), utc_now().replace(tzinfo=None))
         for key, rows in section_rows(profile).items():
             self.models[key].set_rows(rows)
         if not keep_edits:

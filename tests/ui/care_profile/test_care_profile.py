@@ -45,6 +45,7 @@ def test_search_by_pinyin_initials_and_phone_opens_the_profile(qtbot, handmade, 
     assert ws.body.currentWidget() is ws.view
     claims = ws.view.models["claims"]
     assert claims.rowCount() == 1 and claims.text(0, 0) == "CLM2026000000"
+    assert [c.claim_no for c in ws.view.timeline.claims] == ["CLM2026000000"]
     assert ws.view.models["visits"].rowCount() == 3
 
 
