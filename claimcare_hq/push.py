@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, update
 
 from .changes import BranchChanges, fetch_rows
 from .merge import merge_fields
 from .permissions import Actor, refusal
 from .schema import APPEND_ONLY, SYNCED_TABLES, DeviceProgress
-from .sqlcompat import for_update, insert_if_absent
+from .sqlcompat import locked_row
 from .values import BadValue, canonical_base, decode_fields, encode_row, required_columns
 
 
@@ -56,11 +56,9 @@ def check_mutations(actor: Actor, mutations: list[dict[str, Any]]) -> None:
 
 
 def _lock_device(conn: Connection, actor: Actor) -> Any:
-    progress = DeviceProgress.__table__
-    insert_if_absent(conn, progress, {"device_id": actor.device_id, "branch_id": actor.branch_id,
-                                      "last_seq": 0, "last_first_seq": 0})
-    query = select(progress).where(progress.c.device_id == actor.device_id)
-    row = conn.execute(for_update(conn, query)).one()
+    row = locked_row(conn, DeviceProgress.__table__,
+                     {"device_id": actor.device_id, "branch_id": actor.branch_id, "last_seq": 0,
+                      "last_first_seq": 0}, "device_id")
     if row.branch_id != actor.branch_id:
         raise PushRefused(403, "this device is registered to another branch")
     return row

@@ -8,6 +8,7 @@ by dependency; the rest of the pull brings every referenced row.
 """
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Any
 
@@ -33,14 +34,14 @@ def pending_fields(conn: Connection) -> dict[tuple[str, str], frozenset[str]]:
 class _TableWriter:
     """Upsert statements of one table, one per set of protected (locally pending) fields."""
 
-    def __init__(self, conn: Connection, table_name: str):
+    def __init__(self, dialect: Any, table_name: str):
         model = MODEL_BY_TABLE[table_name]
         self.table = model.__table__
         self.columns = [c for c in self.table.columns if c.name not in model.LOCAL_FIELDS]
-        dialect = conn.dialect
         self.processors = [c.type._cached_bind_processor(dialect) for c in self.columns]
         self.names = [c.name for c in self.columns]
 
+    @functools.cache
     def sql(self, protected: frozenset[str]) -> str:
         quoted = ", ".join(f'"{n}"' for n in self.names)
         marks = ", ".join("?" for _ in self.names)
@@ -59,6 +60,11 @@ class _TableWriter:
         return tuple(values)
 
 
+@functools.cache
+def _writer(dialect: Any, table_name: str) -> _TableWriter:
+    return _TableWriter(dialect, table_name)
+
+
 def _foreign_keys(conn: Connection, setting: str) -> None:
     # A no-op inside a transaction, so it runs (and "commits") on its own.
     conn.exec_driver_sql(f"PRAGMA foreign_keys={setting}")
@@ -75,18 +81,17 @@ def apply_page(profile, rows: list[PulledRow], next_cursor: int) -> dict[str, se
                 state.write(conn, state.PULL_CURSOR, str(next_cursor))  # takes the write lock
                 pending = pending_fields(conn)
                 batches: dict[tuple[str, frozenset[str]], list[tuple]] = defaultdict(list)
-                writers: dict[str, _TableWriter] = {}
                 for row in rows:
                     table = row["table"]
                     if table not in MODEL_BY_TABLE:
                         continue
-                    writer = writers.get(table) or writers.setdefault(table, _TableWriter(conn, table))
+                    writer = _writer(conn.dialect, table)
                     protected = pending.get((table, row["id"]), frozenset())
                     batches[(table, protected)].append(writer.params(row))
                     changed[table].add(row["id"])
                 cursor = conn.connection.dbapi_connection.cursor()
                 for (table, protected), params in batches.items():
-                    cursor.executemany(writers[table].sql(protected), params)
+                    cursor.executemany(_writer(conn.dialect, table).sql(protected), params)
                 cursor.close()
         finally:
             _foreign_keys(conn, "ON")

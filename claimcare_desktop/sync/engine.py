@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import delete, select
 
+from claimcare_desktop.domain.timeutil import local_date
 from claimcare_desktop.store.models import MODEL_BY_TABLE, OutboxEntry
 
 from . import protocol, state
@@ -53,7 +54,8 @@ class _Quiet:
         return False
 
 
-def _mutation(entry: Any) -> protocol.Mutation:
+def outbox_mutation(entry: Any) -> protocol.Mutation:
+    """The wire form of one outbox row."""
     return {"seq": entry.seq, "table": entry.table_name, "row_id": entry.row_id,
             "fields": entry.fields, "base": entry.base}
 
@@ -116,7 +118,7 @@ class SyncEngine:
         while entries := self._outbox_batch():
             if progress.cancelled():
                 raise SyncCancelled("cancelled while sending")
-            answer = self.client.push([_mutation(e) for e in entries])
+            answer = self.client.push([outbox_mutation(e) for e in entries])
             acked = answer["acked_through"]
             if acked < entries[-1].seq:
                 raise HqRefused(409, f"HQ acknowledged {acked}, below the sent {entries[-1].seq}")
@@ -155,7 +157,7 @@ class SyncEngine:
             derived = importlib.import_module("claimcare_desktop.store.derived")
         except ModuleNotFoundError:
             return False
-        today = self.today or datetime.now(UTC).date()
+        today = self.today or local_date(datetime.now(UTC))
         with self.profile.engine.begin() as conn:
             customers = _affected_customers(conn, changed)
             derived.refresh_search_keys(conn, customer_ids=customers)
@@ -165,5 +167,5 @@ class SyncEngine:
             user_id = state.read(conn, state.USER_ID)
         with self.profile.session(user_id) as session, session.begin():
             derived.plan_visits_for_closed_claims(session, user_id)
-            derived.plan_care_items(session, today)
+            derived.plan_care_items(session, today, customer_ids=customers)
         return pending_changes(self.profile) > before

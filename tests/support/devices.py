@@ -26,9 +26,10 @@ def make_template(folder: Path) -> Path:
 
 
 def new_profile(template: Path, folder: Path) -> Profile:
+    """A copy of the template, which is at the newest schema already (no migration check)."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, database_file(folder))
-    return open_profile(folder)
+    return open_profile(folder, upgrade=False)
 
 
 def signed_in_engine(profile: Profile, hq, branch: BranchSeed, username: str,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 
@@ -26,6 +27,10 @@ class LiveHq:
         self._thread: threading.Thread | None = None
 
     def start(self) -> LiveHq:
+        # Client and server share one interpreter here; a short GIL switch interval stops
+        # every request from waiting out the default 5 ms hand-over.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(0.0002)
         config = uvicorn.Config(create_app(self.engine), host="127.0.0.1", port=self.port,
                                 log_level="warning", lifespan="off", access_log=False)
         self._server = uvicorn.Server(config)
@@ -43,6 +48,7 @@ class LiveHq:
             self._server.should_exit = True
             self._thread.join(10)
             self._server = None
+            sys.setswitchinterval(self._switch_interval)
 
     def restart(self) -> None:
         """A new process in all but name: new app object, new connection pool, same database."""
