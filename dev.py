@@ -81,8 +81,24 @@ def seed_demo_hq(db_url: str, marker: Path) -> None:
     marker.touch()
 
 
+def ensure_qt_screen_libraries() -> None:
+    """Qt's X11 plugin needs libxcb-cursor, which minimal Linux installs lack."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    found = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout
+    if "libxcb-cursor.so.0" in found:
+        return
+    if shutil.which("apt-get") and os.geteuid() == 0:
+        run(["apt-get", "install", "-y", "-qq", "libxcb-cursor0"],
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    else:
+        print("Qt needs the system library libxcb-cursor0 to open a window; install it with "
+              "your package manager (e.g. sudo apt-get install libxcb-cursor0).", flush=True)
+
+
 def demo(extra_args: list[str]) -> int:
     ensure_venv("hq")
+    ensure_qt_screen_libraries()
     DEMO_DIR.mkdir(exist_ok=True)
     db_url = f"sqlite:///{(DEMO_DIR / 'hq.sqlite3').as_posix()}"
     seed_demo_hq(db_url, DEMO_DIR / "hq.seeded")
