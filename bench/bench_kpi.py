@@ -1,9 +1,10 @@
 """KPI dashboard for a quarter, whole branch: `kpi_report` (run on the DB lane, off the GUI).
 
-Two figures: the first report of a session (the customer-quality snapshot is computed)
-and a repeat (the snapshot is reused until customers change). The dashboard's first open
-is the cold one, so the target applies to both. Also shown: per-manager figures and the
-12-month trend, which the dashboard may load after the branch report (no target).
+Three figures: the first report of a session (the customer-quality snapshot is computed),
+a repeat (the snapshot is reused until customers change), and the whole job the dashboard
+workspace runs on each refresh (`ui/dashboard/loading.load_kpis`: the report, a 12-month
+trend, one report per manager and the at-risk list), timed part by part. The dashboard
+is built at start-up, so that job also holds the single DB lane while it runs.
 """
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from datetime import UTC, date, datetime
 
 from claimcare_desktop.store import kpi_queries
 from claimcare_desktop.store.db import open_profile
-from claimcare_desktop.store.kpi_queries import KpiScope, kpi_by_manager, kpi_monthly_trend, kpi_report
+from claimcare_desktop.store.kpi_queries import (
+    KpiScope,
+    at_risk_customers,
+    kpi_by_manager,
+    kpi_monthly_trend,
+    kpi_report,
+)
 
 from .bare_sql import Replay, capture, open_bare
 from .datasets import TODAY, Dataset
@@ -26,15 +33,14 @@ NOW = datetime(TODAY.year, TODAY.month, TODAY.day, 2, tzinfo=UTC)
 
 def _cold_ms(job) -> float:
     kpi_queries._SNAPSHOTS.clear()  # as in a fresh session
-    started = time.perf_counter()
-    job()
-    return (time.perf_counter() - started) * 1000
+    return _timed_once(job)
 
 
 def _timed_once(fn) -> float:
-    started = time.perf_counter()
+    """Thread CPU time (see measure.interleaved_p95 for why)."""
+    started = time.thread_time()
     fn()
-    return (time.perf_counter() - started) * 1000
+    return (time.thread_time() - started) * 1000
 
 
 def run(dataset: Dataset, runs: int = 10) -> list[Result]:
@@ -50,21 +56,26 @@ def run(dataset: Dataset, runs: int = 10) -> list[Result]:
         kpi_queries._SNAPSHOTS.clear()
         replay = Replay(bare, capture(profile.engine, job))
         cold_bare = sorted(_timed_once(replay) for _ in range(3))[1]
-        warm, warm_bare = interleaved_p95(job, Replay(bare, capture(profile.engine, job)), runs)
+        warm = interleaved_p95(job, Replay(bare, capture(profile.engine, job)), runs)
         with profile.engine.connect() as conn:
-            managers = _timed_once(lambda: kpi_by_manager(conn, scope.branch_id, *QUARTER, now=NOW))
-            trend = _timed_once(lambda: kpi_monthly_trend(conn, scope, TODAY, now=NOW))
+            parts = {
+                "report": _timed_once(lambda: kpi_report(conn, scope, *QUARTER, now=NOW)),
+                "12-month trend": _timed_once(lambda: kpi_monthly_trend(
+                    conn, scope, date.fromordinal(QUARTER[1].toordinal() - 1), 12, now=NOW)),
+                "per manager": _timed_once(lambda: kpi_by_manager(conn, scope.branch_id, *QUARTER, now=NOW)),
+                "at-risk list": _timed_once(lambda: at_risk_customers(conn, scope)),
+            }
     finally:
         bare.close()
         profile.close()
     name = f"quarter {QUARTER[0]:%Y-%m}..{QUARTER[1]:%Y-%m}, whole branch @ {dataset.name}"
     return [
         Result("KPI dashboard", f"{name}, first of the session", cold, cold_bare, "ms",
-               f"< {MAX_MS:g} ms", cold < MAX_MS, "median of 3; customer-quality snapshot computed"),
-        Result("KPI dashboard", f"{name}, repeated", warm, warm_bare, "ms", f"< {MAX_MS:g} ms",
-               warm < MAX_MS, f"p95 of {runs}; snapshot reused"),
-        Result("KPI dashboard", f"per manager, same quarter @ {dataset.name}", managers, None, "ms",
-               "(no target)", True, "once"),
-        Result("KPI dashboard", f"12-month trend @ {dataset.name}", trend, None, "ms",
-               "(no target)", True, "once"),
+               f"< {MAX_MS:g} ms", cold < MAX_MS, "CPU, median of 3; customer-quality snapshot computed"),
+        Result("KPI dashboard", f"{name}, repeated", warm.subject_cpu, warm.baseline_cpu, "ms",
+               f"< {MAX_MS:g} ms", warm.subject_cpu < MAX_MS,
+               f"CPU p95 of {runs}; snapshot reused; {warm.wall_note()}"),
+        Result("KPI dashboard", f"dashboard refresh job (load_kpis), same quarter @ {dataset.name}",
+               sum(parts.values()), None, "ms", f"< {MAX_MS:g} ms", sum(parts.values()) < MAX_MS,
+               "CPU, once, snapshot reused: " + ", ".join(f"{k} {v:.0f} ms" for k, v in parts.items())),
     ]

@@ -54,9 +54,10 @@ def run(dataset: Dataset, runs: int = 60) -> list[Result]:
             job = _page_job(profile.engine, flt)
             rows = len(job())
             replay = Replay(bare, capture(profile.engine, job))
-            figure, baseline = interleaved_p95(job, replay, runs)
-            results.append(ratio_result("visit queue", f"{name} @ {dataset.name}", figure,
-                                        baseline, MAX_RATIO, MAX_MS, note=f"{rows} rows, p95 of {runs}"))
+            t = interleaved_p95(job, replay, runs)
+            results.append(ratio_result("visit queue", f"{name} @ {dataset.name}", t.subject_cpu,
+                                        t.baseline_cpu, MAX_RATIO, MAX_MS,
+                                        note=f"{rows} rows, CPU p95 of {runs}; {t.wall_note()}"))
     finally:
         bare.close()
         profile.close()

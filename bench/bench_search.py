@@ -51,10 +51,10 @@ def run(dataset: Dataset, runs: int = 100) -> list[Result]:
                     return search_customers(conn, text)
             hits = len(job())
             replay = Replay(bare, capture(profile.engine, job))
-            figure, baseline = interleaved_p95(job, replay, runs)
+            t = interleaved_p95(job, replay, runs)
             results.append(ratio_result("customer search", f"{kind} '{text}' @ {dataset.name}",
-                                        figure, baseline, MAX_RATIO, MAX_MS,
-                                        note=f"{hits} hits, p95 of {runs}"))
+                                        t.subject_cpu, t.baseline_cpu, MAX_RATIO, MAX_MS,
+                                        note=f"{hits} hits, CPU p95 of {runs}; {t.wall_note()}"))
     finally:
         bare.close()
         profile.close()

@@ -7,6 +7,7 @@ with the visit and attempt ids swapped for fresh ones.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import time
@@ -18,7 +19,7 @@ from claimcare_desktop.store.visit_ops import Actor, AttemptInput, log_attempt
 
 from .bare_sql import Statement, capture, open_bare
 from .datasets import DB_FILENAME, OUT, Dataset
-from .measure import Result, p95
+from .measure import Result, median, p95
 from .people import branch_people
 
 MAX_MS = 5.0
@@ -60,6 +61,23 @@ def _replay_write(con: sqlite3.Connection, statements: list[Statement], swaps: d
     return (time.perf_counter() - started) * 1000
 
 
+def fsync_ms(folder: Path, count: int = 100) -> list[float]:
+    """The disk's floor for a durable commit: write 4 KiB, fsync, as WAL + FULL does."""
+    probe = folder / "fsync_probe"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT)
+    times = []
+    try:
+        for i in range(count):
+            os.pwrite(fd, b"x" * 4096, (i % 16) * 4096)
+            started = time.perf_counter()
+            os.fsync(fd)
+            times.append((time.perf_counter() - started) * 1000)
+    finally:
+        os.close(fd)
+        probe.unlink()
+    return times
+
+
 def run(dataset: Dataset, saves: int = 200) -> list[Result]:
     scratch = _scratch_copy(dataset)
     profile = open_profile(scratch)
@@ -78,10 +96,13 @@ def run(dataset: Dataset, saves: int = 200) -> list[Result]:
             save_ms.append((time.perf_counter() - started) * 1000)
             swaps = dict(zip(template, (visits[2 + 2 * i], new_id())))
             bare_ms.append(_replay_write(bare, statements, swaps))
+        disk = fsync_ms(scratch)
     finally:
         bare.close()
         profile.close()
         shutil.rmtree(scratch)
     return [Result("visit save", f"log a reached call @ {dataset.name}", p95(save_ms), p95(bare_ms),
                    "ms", f"< {MAX_MS:g} ms", p95(save_ms) < MAX_MS,
-                   f"p95 of {saves} saves, synchronous=FULL, WAL; {len(statements)} statements")]
+                   f"p95 of {saves} saves (median {median(save_ms):.1f} ms), synchronous=FULL, WAL;"
+                   f" {len(statements)} statements; the disk alone: one 4 KiB write + fsync"
+                   f" p95 {p95(disk):.1f} ms, median {median(disk):.1f} ms")]

@@ -54,8 +54,8 @@ def main(profile_dir: str, max_rows: int) -> None:
         wait_until(lambda: not busy())
     report.update(scrolled_mib=peak_mib(), scrolled_rows=queue.model.rowCount(),
                   exhausted=not queue.model.canFetchMore(), current_mib=current_mib())
-    shell.ctx.tasks.shutdown()
     print(json.dumps(report), flush=True)
+    os._exit(0)  # not waiting for the app's background jobs
 
 
 if __name__ == "__main__":

@@ -78,6 +78,8 @@ class Customer(SyncedRow, Base):
         Index("ix_customers_scope", "branch_id", "deleted", "manager_id"),
         # visit queue: a branch's customers preferring one channel, when few do
         Index("ix_customers_branch_channel", "branch_id", "preferred_channel"),
+        # KPI snapshot fingerprint: count and latest edit of live customers from the index
+        Index("ix_customers_branch_modified", "branch_id", "deleted", "modified_at"),
     )
     LOCAL_FIELDS = frozenset({"modified_at", "name_pinyin", "name_initials", "phone_suffix",
                               "risk_score", "risk_level", "risk_reasons"})
@@ -109,6 +111,8 @@ class Customer(SyncedRow, Base):
 
 class Policy(SyncedRow, Base):
     __tablename__ = "policies"
+    # KPI renewal target: the policies of a branch ending in a period
+    __table_args__ = (Index("ix_policies_branch_end", "branch_id", "end_date"),)
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"), index=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
     policy_no: Mapped[str] = mapped_column(String(32), unique=True)
@@ -125,6 +129,7 @@ class Claim(SyncedRow, Base):
         Index("ix_claims_branch_confirmed", "branch_id", "documents_confirmed_at"),
         Index("ix_claims_customer_closed", "customer_id", "closed_at"),
         Index("ix_claims_branch_type", "branch_id", "claim_type"),  # visit queue: rare types
+        Index("ix_claims_branch_closed", "branch_id", "closed_at"),  # KPIs: claims closed in a period
     )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"), index=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
