@@ -81,19 +81,34 @@ def seed_demo_hq(db_url: str, marker: Path) -> None:
     marker.touch()
 
 
+QT_X11_DEBIAN_PACKAGES = ["libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-image0",
+                          "libxcb-render-util0", "libxcb-shape0", "libxcb-randr0", "libxcb-xkb1",
+                          "libxkbcommon-x11-0"]
+
+
+def missing_qt_x11_libraries() -> list[str]:
+    plugin = next(VENV.glob("lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so"), None)
+    if plugin is None or not shutil.which("ldd"):
+        return []
+    qpa = next(plugin.parents[2].glob("lib/libQt6XcbQpa.so*"), None)
+    listing = subprocess.run(["ldd", str(plugin), *([str(qpa)] if qpa else [])],
+                             capture_output=True, text=True).stdout
+    return sorted({line.split()[0] for line in listing.splitlines() if "not found" in line})
+
+
 def ensure_qt_screen_libraries() -> None:
-    """Qt's X11 plugin needs libxcb-cursor, which minimal Linux installs lack."""
+    """Qt's X11 plugin needs a few xcb libraries that minimal Linux installs lack."""
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return
-    found = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout
-    if "libxcb-cursor.so.0" in found:
+    missing = missing_qt_x11_libraries()
+    if not missing:
         return
     if shutil.which("apt-get") and os.geteuid() == 0:
-        run(["apt-get", "install", "-y", "-qq", "libxcb-cursor0"],
+        run(["apt-get", "install", "-y", "-qq", *QT_X11_DEBIAN_PACKAGES],
             env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
     else:
-        print("Qt needs the system library libxcb-cursor0 to open a window; install it with "
-              "your package manager (e.g. sudo apt-get install libxcb-cursor0).", flush=True)
+        print(f"Qt cannot open a window without these system libraries: {', '.join(missing)}. "
+              f"On Debian/Ubuntu: sudo apt-get install {' '.join(QT_X11_DEBIAN_PACKAGES)}", flush=True)
 
 
 def demo(extra_args: list[str]) -> int:
