@@ -34,7 +34,6 @@ from .models import CareItem, Claim, Complaint, Customer, Policy, SyncState, Use
 
 RENEWAL_GRACE_DAYS = 30  # a successor policy may start this long before the old one ends
 CARE_DONE = "done"
-SNAPSHOT_KEYS = ("profile_completeness", "field_validity")
 
 customers_t, claims_t, visits_t = Customer.__table__, Claim.__table__, Visit.__table__
 complaints_t, policies_t, care_t = Complaint.__table__, Policy.__table__, CareItem.__table__
