@@ -1,6 +1,7 @@
 """One customer's whole story: policies, claims, visits, complaints, care, communications."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from claimcare_desktop.domain.careplan import needs_dedicated_advisor
@@ -53,7 +54,10 @@ def _walk_in_complaint(ctx: ChunkContext, customer: dict) -> None:
         add_complaint(ctx, customer, opened, ctx.pick(WALK_IN_CATEGORIES))
 
 
-def add_customer_history(ctx: ChunkContext, manager_id: str, extra=None) -> dict:
+Story = Callable[[ChunkContext, dict, list[dict], list[dict]], None]
+
+
+def add_customer_history(ctx: ChunkContext, manager_id: str, extra: Story | None = None) -> dict:
     """`extra(ctx, customer, policies, claims)` adds scripted events before care is planned."""
     customer = add_customer(ctx, manager_id)
     policies = add_policies(ctx, customer)
