@@ -52,3 +52,4 @@ def run_app(profile_dir: Path | None = None, hq_url: str | None = None,
         tasks.shutdown()
         settings.sync()
         profile.close()
+        translations.uninstall()

@@ -44,10 +44,8 @@ class Translations:
         if language not in LANGUAGES:
             log.warning("unknown language %r, using %s", language, DEFAULT_LANGUAGE)
             language = DEFAULT_LANGUAGE
+        self.uninstall()
         app = QCoreApplication.instance()
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed = []
         for path in translation_files(language, self._directory):
             translator = QTranslator(app)
             if translator.load(str(path)):
@@ -57,3 +55,9 @@ class Translations:
                 log.warning("could not load translation %s", path)
         self.language = language
         QLocale.setDefault(QLocale(language))
+
+    def uninstall(self) -> None:
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
