@@ -1,5 +1,5 @@
-"""Render every registered workspace, and the sign-in and log-visit dialogs, in Chinese
-and English into docs/screenshots/<name>_<lang>.png.
+"""Render every registered workspace, and the sign-in, log-visit and complaint-from-visit
+dialogs, in Chinese and English into docs/screenshots/<name>_<lang>.png.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out DIR]
 
@@ -37,6 +37,9 @@ from claimcare_desktop.ui.settings import Settings  # noqa: E402
 from claimcare_desktop.ui.shell import Shell  # noqa: E402
 from claimcare_desktop.ui.sign_in.dialog import SignInDialog  # noqa: E402
 from claimcare_desktop.ui.tasks import TaskRunner  # noqa: E402
+from claimcare_desktop.ui.visit_queue.complaint_dialog import (  # noqa: E402
+    ComplaintFromVisitDialog,
+)
 
 WINDOW_SIZE = (1366, 820)
 SETTLE_SECONDS = 0.3
@@ -103,6 +106,15 @@ def shoot_log_dialog(shell: Shell, ctx: AppContext, language: str, out: Path) ->
     settle(ctx.tasks)
     save(queue.log_dialog, out / f"log_visit_{language}.png")
     queue.log_dialog.reject()
+    offer = ComplaintFromVisitDialog(ctx, queue.model.row_at(0), sample_feedback(language))
+    offer.show()
+    settle(ctx.tasks)
+    save(offer, out / f"complaint_from_visit_{language}.png")
+    offer.close()
+
+
+def sample_feedback(language: str) -> str:
+    return "赔款到账比约定晚了一周。" if language == "zh_CN" else "The payout came a week late."
 
 
 def main(argv: list[str] | None = None) -> int:
