@@ -104,6 +104,7 @@ def create_app(db: str | Engine) -> FastAPI:
     app = FastAPI(title="ClaimCare HQ", version="1", summary="Sync service for branch PCs")
     app.state.engine = make_engine(db) if isinstance(db, str) else db
     app.include_router(router)
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    # Level 1: most of the size win on JSON for a fraction of the CPU of the default 9.
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=1)
     app.add_exception_handler(DBAPIError, _database_unavailable)
     return app

@@ -1,7 +1,7 @@
 """Pages of a branch's changes in change-number order, serialized straight to JSON bytes.
 
-One query finds the next `limit` changed rows across all tables (numbers and ids only);
-then only the tables that changed are read, by id. Both run in one snapshot (REPEATABLE READ
+One query finds the next `limit` change numbers across all tables; then only the tables
+that changed are read, by a range of their change index. Both run in one snapshot (REPEATABLE READ
 on PostgreSQL; SQLite's transaction is one snapshot anyway). Committed numbers of a branch
 always form a prefix (changes.py), so the page's last number is a safe cursor: nothing
 below it can still appear later.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
@@ -31,12 +30,12 @@ _DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_js
 
 
 @functools.cache
-def _changed_keys_query():
-    """Built once: constructing this 13-part statement costs more than running it."""
+def _page_query():
+    """(seq, table) of the next changes over all tables; built once, as building this
+    13-part statement costs more than running it."""
     parts = []
     for name, table in SYNCED_TABLES.items():
-        part = (select(table.c.change_seq.label("seq"), literal(name).label("tbl"),
-                       table.c.id.label("row_id"))
+        part = (select(table.c.change_seq.label("seq"), literal(name).label("tbl"))
                 .where(table.c.branch_id == bindparam("branch_id"),
                        table.c.change_seq > bindparam("cursor"))
                 .order_by(table.c.change_seq).limit(bindparam("limit")).subquery())
@@ -47,22 +46,21 @@ def _changed_keys_query():
 
 @functools.cache
 def _rows_query(table_name: str):
+    """A table's rows with numbers in (cursor, last]: a range scan of its change index."""
     table = SYNCED_TABLES[table_name]
     data_columns = [c for c in table.columns if c.name not in ("id", "change_seq")]
-    query = select(table.c.id, *data_columns).where(
-        table.c.branch_id == bindparam("branch_id"), table.c.id.in_(bindparam("ids", expanding=True)))
+    query = (select(table.c.change_seq, table.c.id, *data_columns)
+             .where(table.c.branch_id == bindparam("branch_id"),
+                    table.c.change_seq > bindparam("cursor"),
+                    table.c.change_seq <= bindparam("last")))
     return query, [c.name for c in data_columns]
 
 
-def _changed_keys(conn, branch_id: str, cursor: int, limit: int) -> list[tuple[int, str, str]]:
-    params = {"branch_id": branch_id, "cursor": cursor, "limit": limit}
-    return [tuple(row) for row in conn.execute(_changed_keys_query(), params)]
-
-
-def _rows_by_id(conn, table_name: str, branch_id: str, ids: list[str]) -> dict[str, dict]:
+def _page_rows(conn, table_name: str, params: dict) -> list[tuple[int, dict]]:
     query, names = _rows_query(table_name)
-    return {row_id: dict(zip(names, values, strict=True))
-            for row_id, *values in conn.execute(query, {"branch_id": branch_id, "ids": ids})}
+    return [(seq, {"table": table_name, "id": row_id, "seq": seq,
+                   "fields": dict(zip(names, values, strict=True))})
+            for seq, row_id, *values in conn.execute(query, params).all()]
 
 
 def _snapshot(engine: Engine):
@@ -75,14 +73,14 @@ def _snapshot(engine: Engine):
 def pull_page(engine: Engine, branch_id: str, cursor: int, limit: int) -> bytes:
     """The JSON body of one pull page (see claimcare_desktop.sync.protocol.PullPage)."""
     with _snapshot(engine) as conn, conn.begin():
-        keys = _changed_keys(conn, branch_id, cursor, limit + 1)
+        keys = conn.execute(_page_query(), {"branch_id": branch_id, "cursor": cursor,
+                                            "limit": limit + 1}).all()
         has_more = len(keys) > limit
         keys = keys[:limit]
-        ids_by_table: dict[str, list[str]] = defaultdict(list)
-        for _seq, table_name, row_id in keys:
-            ids_by_table[table_name].append(row_id)
-        fields = {name: _rows_by_id(conn, name, branch_id, ids) for name, ids in ids_by_table.items()}
-    rows = [{"table": t, "id": row_id, "seq": seq, "fields": fields[t][row_id]}
-            for seq, t, row_id in keys]
-    next_cursor = keys[-1][0] if keys else cursor
-    return _DUMPS({"rows": rows, "next_cursor": next_cursor, "has_more": has_more}).encode()
+        last = keys[-1][0] if keys else cursor
+        params = {"branch_id": branch_id, "cursor": cursor, "last": last}
+        found = [row for name in dict.fromkeys(t for _seq, t in keys)
+                 for row in _page_rows(conn, name, params)]
+    found.sort(key=lambda item: item[0])
+    rows = [row for _seq, row in found]
+    return _DUMPS({"rows": rows, "next_cursor": last, "has_more": has_more}).encode()

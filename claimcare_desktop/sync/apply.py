@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+import re
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Date, DateTime, select
 
 from claimcare_desktop.store import codec
 from claimcare_desktop.store.models import MODEL_BY_TABLE, OutboxEntry
@@ -31,6 +33,34 @@ def pending_fields(conn: Connection) -> dict[tuple[str, str], frozenset[str]]:
     return {key: frozenset(names) for key, names in found.items()}
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+_WIRE_DATETIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}")
+
+
+def _converter(column: Any, dialect: Any) -> Callable[[Any], Any]:
+    """Wire value → the value SQLAlchemy itself would store for this column."""
+    process = column.type._cached_bind_processor(dialect)
+
+    def general(value: Any) -> Any:
+        decoded = codec.decode(column.type, value)
+        return process(decoded) if process else decoded
+
+    if isinstance(column.type, DateTime):
+        # SQLAlchemy stores "YYYY-MM-DD HH:MM:SS.ffffff": the wire form with a space.
+        def fast_datetime(value: Any) -> Any:
+            if isinstance(value, str) and _WIRE_DATETIME.fullmatch(value):
+                return value.replace("T", " ")
+            return general(value)
+
+        return fast_datetime
+    if isinstance(column.type, Date) or process is None:
+        return _same  # ISO dates, text and numbers are stored as they travel
+    return process
+
+
 class _TableWriter:
     """Upsert statements of one table, one per set of protected (locally pending) fields."""
 
@@ -38,8 +68,8 @@ class _TableWriter:
         model = MODEL_BY_TABLE[table_name]
         self.table = model.__table__
         self.columns = [c for c in self.table.columns if c.name not in model.LOCAL_FIELDS]
-        self.processors = [c.type._cached_bind_processor(dialect) for c in self.columns]
         self.names = [c.name for c in self.columns]
+        self.converters = [_converter(c, dialect) for c in self.columns]
 
     @functools.cache
     def sql(self, protected: frozenset[str]) -> str:
@@ -52,12 +82,9 @@ class _TableWriter:
                 f"ON CONFLICT(id) {action}")
 
     def params(self, row: PulledRow) -> tuple[Any, ...]:
-        fields = row["fields"]
-        values = []
-        for name, column, process in zip(self.names, self.columns, self.processors, strict=True):
-            value = row["id"] if name == "id" else codec.decode(column.type, fields.get(name))
-            values.append(process(value) if process and value is not None else value)
-        return tuple(values)
+        fields = {**row["fields"], "id": row["id"]}
+        return tuple(None if (value := fields.get(name)) is None else convert(value)
+                     for name, convert in zip(self.names, self.converters, strict=True))
 
 
 @functools.cache

@@ -21,7 +21,7 @@ PUSH = f"{API}/sync/push"
 PULL = f"{API}/sync/pull"
 
 MAX_PUSH_BATCH = 500
-DEFAULT_PULL_LIMIT = 1000
+DEFAULT_PULL_LIMIT = 2000
 MAX_PULL_LIMIT = 5000
 
 SYNCED_TABLES: tuple[str, ...] = tuple(m.__tablename__ for m in SYNCED_MODELS)
