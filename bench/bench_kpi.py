@@ -1,10 +1,11 @@
 """KPI dashboard for a quarter, whole branch: `kpi_report` (run on the DB lane, off the GUI).
 
-Three figures: the first report of a session (the customer-quality snapshot is computed),
-a repeat (the snapshot is reused until customers change), and the whole job the dashboard
-workspace runs on each refresh (`ui/dashboard/loading.load_kpis`: the report, a 12-month
-trend, one report per manager and the at-risk list), timed part by part. The dashboard
-is built at start-up, so that job also holds the single DB lane while it runs.
+Figures: the first report of a session (the customer-quality snapshot is computed), a
+repeat (the snapshot is reused until customers change), and the jobs the dashboard
+workspace runs on the single DB lane (ui/dashboard/loading.py): the summary at start-up
+(report + at-risk list), and on opening their tabs the 12-month trend and one manager's
+report (one job per manager). Each job holds the DB lane: every other read or save of the
+app waits behind it.
 """
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from claimcare_desktop.store.db import open_profile
 from claimcare_desktop.store.kpi_queries import (
     KpiScope,
     at_risk_customers,
-    kpi_by_manager,
     kpi_monthly_trend,
     kpi_report,
 )
@@ -57,13 +57,14 @@ def run(dataset: Dataset, runs: int = 10) -> list[Result]:
         replay = Replay(bare, capture(profile.engine, job))
         cold_bare = sorted(_timed_once(replay) for _ in range(3))[1]
         warm = interleaved_p95(job, Replay(bare, capture(profile.engine, job)), runs)
+        manager = KpiScope(scope.branch_id, branch_people(dataset.database).manager_id)
         with profile.engine.connect() as conn:
-            parts = {
-                "report": _timed_once(lambda: kpi_report(conn, scope, *QUARTER, now=NOW)),
+            jobs = {
+                "summary (report + at-risk list)": _timed_once(lambda: (
+                    kpi_report(conn, scope, *QUARTER, now=NOW), at_risk_customers(conn, scope))),
+                "one manager's report": _timed_once(lambda: kpi_report(conn, manager, *QUARTER, now=NOW)),
                 "12-month trend": _timed_once(lambda: kpi_monthly_trend(
                     conn, scope, date.fromordinal(QUARTER[1].toordinal() - 1), 12, now=NOW)),
-                "per manager": _timed_once(lambda: kpi_by_manager(conn, scope.branch_id, *QUARTER, now=NOW)),
-                "at-risk list": _timed_once(lambda: at_risk_customers(conn, scope)),
             }
     finally:
         bare.close()
@@ -75,7 +76,7 @@ def run(dataset: Dataset, runs: int = 10) -> list[Result]:
         Result("KPI dashboard", f"{name}, repeated", warm.subject_cpu, warm.baseline_cpu, "ms",
                f"< {MAX_MS:g} ms", warm.subject_cpu < MAX_MS,
                f"CPU p95 of {runs}; snapshot reused; {warm.wall_note()}"),
-        Result("KPI dashboard", f"dashboard refresh job (load_kpis), same quarter @ {dataset.name}",
-               sum(parts.values()), None, "ms", f"< {MAX_MS:g} ms", sum(parts.values()) < MAX_MS,
-               "CPU, once, snapshot reused: " + ", ".join(f"{k} {v:.0f} ms" for k, v in parts.items())),
+        *(Result("KPI dashboard", f"dashboard job: {job}, same quarter @ {dataset.name}", ms, None,
+                 "ms", f"< {MAX_MS:g} ms", ms < MAX_MS, "CPU, once, snapshot reused")
+          for job, ms in jobs.items()),
     ]

@@ -35,6 +35,8 @@ def main(profile_dir: str, max_rows: int) -> None:
 
     settings_file = os.path.join(tempfile.mkdtemp(prefix="bench-mem-"), "settings.ini")
     _app, shell = start_session(profile_dir, settings_file)
+    from PySide6.QtCore import QCoreApplication
+
     from .qt_harness import wait_until
 
     queue = shell.window.workspace("visit_queue")
@@ -50,7 +52,10 @@ def main(profile_dir: str, max_rows: int) -> None:
     bar = queue.table.verticalScrollBar()
     deadline = time.perf_counter() + DRAG_SECONDS
     while queue.model.rowCount() < max_rows and queue.model.canFetchMore() and time.perf_counter() < deadline:
-        bar.setValue(bar.maximum())  # the view asks the model for more at the bottom
+        QCoreApplication.processEvents()  # the view lays out the new rows: a longer scroll range
+        bar.setValue(bar.maximum())  # at the bottom the view asks the model for more
+        if not busy():
+            queue.model.fetchMore()  # the range had not grown yet; the view would ask next time
         wait_until(lambda: not busy())
     report.update(scrolled_mib=peak_mib(), scrolled_rows=queue.model.rowCount(),
                   exhausted=not queue.model.canFetchMore(), current_mib=current_mib())

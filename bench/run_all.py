@@ -5,7 +5,9 @@
     .venv/bin/python bench/run_all.py --only queue,search --out /tmp/b.md
 
 Each result is printed as it comes (figure, baseline, ratio, target, PASS/MISS); the
-missed targets are listed again at the end and at the top of the report.
+missed targets are listed again at the end and at the top of the report. Results are kept
+per group in bench/out/results/, so `--only` re-measures some groups and the report still
+shows the latest figures of every group.
 """
 from __future__ import annotations
 
@@ -59,6 +61,26 @@ def _plan(sets: dict[str, datasets.Dataset], quick: bool):
     }
 
 
+def _results_file(quick: bool, group: str) -> Path:
+    return datasets.OUT / ("results_quick" if quick else "results") / f"{group}.jsonl"
+
+
+def _save(quick: bool, group: str, results: list[Result]) -> None:
+    path = _results_file(quick, group)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(r.to_json() + "\n" for r in results), encoding="utf-8")
+
+
+def _all_saved(quick: bool) -> list[Result]:
+    """Every group's latest results, so a run of some groups still writes the whole report."""
+    found = []
+    for group in GROUPS:
+        path = _results_file(quick, group)
+        if path.exists():
+            found += [Result.from_json(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return found
+
+
 def _others() -> dict[str, str]:
     """Output of the other areas' bench scripts that exist, run with their defaults."""
     found = {}
@@ -92,11 +114,13 @@ def main(argv: list[str] | None = None) -> int:
                  for d in sets.values()]
     print("\n".join(described), flush=True)
     plan = _plan(sets, args.quick)
-    results: list[Result] = []
     for group in args.only.split(","):
+        results = []
         for result in plan[group.strip()]():
             print(result.line(), "|", result.note, flush=True)
             results.append(result)
+        _save(args.quick, group.strip(), results)
+    results = _all_saved(args.quick)
     others = {} if args.skip_others or args.quick else _others()
     command = "bench/run_all.py" + " " + " ".join(argv if argv is not None else sys.argv[1:])
     report.write(args.out, results, f".venv/bin/python {command.strip()}", described,
