@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from claimcare_desktop.domain.complaint_flow import validate_transition
 from claimcare_desktop.domain.errors import DomainError
 from claimcare_desktop.domain.vocab import COMPLAINT_CATEGORIES, PAUSE_REASONS, ComplaintEventKind as K, Role
-from claimcare_desktop.store.complaint_ops import NOTE_MAX, ComplaintAction
+from claimcare_desktop.store.complaint_ops import ComplaintAction
 
 from ..labels import label
 from ..widgets import fill_combo
@@ -114,7 +114,7 @@ class ActionDialog(QDialog):
             return combo.currentData() if combo is not None else None
 
         return ComplaintAction(
-            self.kind, note=self.note.toPlainText()[:NOTE_MAX + 1] or None, reason=data(self.reason),
+            self.kind, note=self.note.toPlainText() or None, reason=data(self.reason),
             new_owner_id=data(self.owner), root_cause=data(self.root_cause),
             resolution=self.resolution.toPlainText() if self.resolution is not None else None)
 

@@ -20,13 +20,13 @@ def workspace(qtbot, ctx) -> Workspace:
 def search(qtbot, ws, text):
     ws.search.box.clear()
     qtbot.keyClicks(ws.search.box, text)
-    qtbot.waitUntil(lambda: ws.search.model.rowCount() > 0, timeout=3000)
+    qtbot.waitUntil(lambda: ws.search.model.rowCount() > 0, timeout=10000)
     return [ws.search.model.row_at(i) for i in range(ws.search.model.rowCount())]
 
 
 def open_first(qtbot, ws):
     qtbot.keyClick(ws.search.box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: ws.profile is not None, timeout=3000)
+    qtbot.waitUntil(lambda: ws.profile is not None, timeout=10000)
 
 
 def rows_of(db, table):
@@ -52,7 +52,7 @@ def test_search_by_pinyin_initials_and_phone_opens_the_profile(qtbot, handmade, 
 def test_unknown_search_says_so(qtbot, handmade, make_ctx):
     ws = workspace(qtbot, make_ctx(handmade.manager))
     qtbot.keyClicks(ws.search.box, "xyzq")
-    qtbot.waitUntil(lambda: "No customer" in ws.search.status.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "No customer" in ws.search.status.text(), timeout=10000)
     assert ws.body.currentWidget() is ws.empty
 
 
