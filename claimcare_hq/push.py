@@ -175,7 +175,7 @@ def push_mutations(conn: Connection, actor: Actor, mutations: list[dict[str, Any
     answer = {"acked_through": fresh[-1]["seq"], "applied": batch.applied,
               "skipped": len(mutations) - len(fresh), "conflicts": len(batch.conflicts),
               "rejected": batch.rejected}
-    _record_progress(conn, actor, fresh[0]["seq"], answer)
+    _record_progress(conn, actor, mutations[0]["seq"], answer)
     return answer
 
 

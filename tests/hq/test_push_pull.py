@@ -150,3 +150,16 @@ def test_pull_pages_in_change_order_without_gaps_or_repeats(live_hq):
     tables = {r["table"] for r in everything}
     assert {"branches", "users", "customers", "claims", "visits", "complaints"} <= tables
     assert all(r["fields"]["branch_id"] == branch.id for r in everything)
+
+
+def test_a_push_partly_applied_before_is_answered_the_same_every_time(live_hq):
+    branch = seed_branch(live_hq.engine, customers=1)
+    mgr = client_for(live_hq, branch, f"{branch.code}.mgr1", "dev")
+    note = lambda n: mutation(n, "audit_log", f"00000000-0000-0000-0000-00000000000{n}",  # noqa: E731
+                              {"at": "2026-03-02T00:00:00", "action": f"a{n}"})
+    mgr.push([note(1), note(2)])  # its answer was lost; the PC made one more change since
+    again = [note(1), note(2), note(3)]
+    first = mgr.push(again)
+    assert first == {"acked_through": 3, "applied": 1, "skipped": 2, "conflicts": 0,
+                     "rejected": []}
+    assert mgr.push(again) == first

@@ -1,0 +1,169 @@
+"""HQ under 200 devices syncing at once: requests/s, p50/p99 latency, errors.
+
+A throwaway PostgreSQL (tests/support/postgres.py) holds 20 demo branches; one
+`claimcare-hq serve` process serves them. 200 simulated devices (10 per branch, spread over
+2 load processes × 100 threads, one keep-alive session each) loop: push a batch of edits,
+then pull their branch's changes from their cursor. A second phase sends `GET /api/v1/ping`
+(the trivial endpoint) from the same 200 devices. Printed: figure, baseline, ratio, target.
+
+    .venv/bin/python bench/hq_load.py --seconds 20
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+BRANCHES, DEVICES_PER_BRANCH, PROCESSES = 20, 10, 2
+PUSH_BATCH = 20
+TARGET = 0.5
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _devices(url: str) -> list[dict]:
+    """One token per device (minted directly: 200 argon2 sign-ins are not what we measure)."""
+    from sqlalchemy import select
+
+    from claimcare_hq.auth import issue_token
+    from claimcare_hq.db import make_engine
+    from claimcare_hq.schema import SYNCED_TABLES, Account
+
+    engine = make_engine(url)
+    accounts, customers = Account.__table__, SYNCED_TABLES["customers"]
+    devices = []
+    with engine.begin() as conn:
+        sups = conn.execute(select(accounts).where(accounts.c.role == "supervisor")).all()
+        for account in sups:
+            ids = conn.execute(select(customers.c.id).where(
+                customers.c.branch_id == account.branch_id).limit(50)).scalars().all()
+            for n in range(DEVICES_PER_BRANCH):
+                device_id = f"bench-{uuid.uuid4()}"
+                token = issue_token(conn, account.user_id, account.branch_id, device_id)
+                devices.append({"token": token, "customers": ids, "n": n})
+    engine.dispose()
+    return devices
+
+
+def _device_loop(base: str, device: dict, mode: str, until: float, out: list) -> None:
+    session = requests.Session()
+    session.headers["Authorization"] = f"Bearer {device['token']}"
+    seq, cursor = 0, 0
+    while time.monotonic() < until:
+        if mode == "ping":
+            calls = [("ping", "GET", "/api/v1/ping", None)]
+        else:
+            mutations = []
+            for _ in range(PUSH_BATCH):
+                seq += 1
+                customer = device["customers"][seq % len(device["customers"])]
+                mutations.append({"seq": seq, "table": "customers", "row_id": customer,
+                                  "fields": {"care_notes": f"d{device['n']}-{seq}"},
+                                  "base": {}})
+            calls = [("push", "POST", "/api/v1/sync/push", {"mutations": mutations}),
+                     ("pull", "GET", f"/api/v1/sync/pull?cursor={cursor}&limit=500", None)]
+        for name, method, path, body in calls:
+            started = time.perf_counter()
+            try:
+                response = session.request(method, base + path, json=body, timeout=60)
+                ok = response.status_code == 200
+                if ok and name == "pull":
+                    cursor = response.json()["next_cursor"]
+            except requests.RequestException:
+                ok = False
+            out.append((name, time.perf_counter() - started, ok))
+
+
+def _load_process(base: str, devices: list[dict], mode: str, until: float, queue) -> None:
+    out: list = []
+    threads = [threading.Thread(target=_device_loop, args=(base, d, mode, until, out))
+               for d in devices]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    queue.put(out)
+
+
+def _phase(base: str, devices: list[dict], mode: str, seconds: float) -> list:
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    until = time.monotonic() + seconds
+    parts = [devices[i::PROCESSES] for i in range(PROCESSES)]
+    procs = [context.Process(target=_load_process, args=(base, p, mode, until, queue))
+             for p in parts]
+    for p in procs:
+        p.start()
+    results = [r for _ in procs for r in queue.get()]
+    for p in procs:
+        p.join()
+    return results
+
+
+def _summary(results: list, name: str, seconds: float) -> dict:
+    mine = [(t, ok) for n, t, ok in results if n == name]
+    times = sorted(t for t, _ok in mine)
+    return {"requests": len(mine), "rps": len(mine) / seconds,
+            "p50_ms": 1000 * statistics.median(times) if times else 0,
+            "p99_ms": 1000 * times[int(len(times) * 0.99) - 1] if times else 0,
+            "errors": sum(1 for _t, ok in mine if not ok)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=20)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from claimcare_hq.db import make_engine, upgrade
+    from claimcare_hq.seed import seed_demo
+    from tests.support.postgres import postgres_cluster
+
+    with postgres_cluster() as cluster:
+        url = cluster.url(cluster.create_database())
+        engine = make_engine(url)
+        upgrade(engine)
+        seed_demo(engine, BRANCHES, 50, 7, "bench-password")
+        engine.dispose()
+        devices = _devices(url)
+        port = _free_port()
+        server = subprocess.Popen([sys.executable, "-m", "claimcare_hq.cli", "serve", "--db", url,
+                                   "--port", str(port)], cwd=ROOT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            time.sleep(3)
+            sync = _phase(base, devices, "sync", args.seconds)
+            ping = _phase(base, devices, "ping", args.seconds)
+        finally:
+            server.terminate()
+            server.wait(30)
+    figures = {name: _summary(sync, name, args.seconds) for name in ("push", "pull")}
+    figures["ping"] = _summary(ping, "ping", args.seconds)
+    print(json.dumps(figures))
+    for name, f in figures.items():
+        print(f"  {name}: {f['rps']:.0f} req/s, p50 {f['p50_ms']:.0f} ms, p99 {f['p99_ms']:.0f} ms, "
+              f"{f['errors']} errors ({f['requests']} requests)")
+    batch_rps = figures["push"]["rps"] + figures["pull"]["rps"]
+    print(f"  figure:   batch endpoints {batch_rps:.0f} req/s (push of {PUSH_BATCH} + pull ≤500) "
+          f"with {BRANCHES * DEVICES_PER_BRANCH} devices at once")
+    print(f"  baseline: GET /api/v1/ping {figures['ping']['rps']:.0f} req/s, same server, same devices")
+    print(f"  ratio:    {batch_rps / max(figures['ping']['rps'], 1):.2f}")
+    print(f"  target:   ratio at least {TARGET}, no errors")
+
+
+if __name__ == "__main__":
+    main()
