@@ -74,6 +74,34 @@
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
+    <message>
+        <source>Notes stay in the history for good; they cannot be edited.</source>
+        <translation>备注将永久保留在处理记录中，不能修改。</translation>
+    </message>
+    <message>
+        <source>While paused, the 24 h and 48 h clocks stand still. The statutory deadline keeps running.</source>
+        <translation>暂停期间，24 小时和 48 小时时限停止计时；法定时限照常计算。</translation>
+    </message>
+    <message>
+        <source>Escalating raises the complaint one level.</source>
+        <translation>升级后，投诉的升级级别加一。</translation>
+    </message>
+    <message>
+        <source>The new owner becomes the one person responsible for this complaint.</source>
+        <translation>新负责人将成为该投诉唯一的负责人。</translation>
+    </message>
+    <message>
+        <source>Record what was done and the root cause; both feed the periodic complaint analysis.</source>
+        <translation>请记录处理结果和根本原因，二者将用于定期投诉分析。</translation>
+    </message>
+    <message>
+        <source>Closing ends the work on this complaint; it can be reopened later.</source>
+        <translation>关闭后该投诉的处理结束，之后仍可重新打开。</translation>
+    </message>
+    <message>
+        <source>Reopening restarts the solution clocks.</source>
+        <translation>重新打开后，解决时限将重新计时。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintClocks</name>

@@ -35,6 +35,20 @@ ACTIONS = (
     (K.CLOSED, QT_TRANSLATE_NOOP("ComplaintActions", "Close…")),
     (K.REOPENED, QT_TRANSLATE_NOOP("ComplaintActions", "Reopen…")),
 )
+# What each action does to the complaint, said once in its dialog.
+EXPLANATIONS = {
+    K.NOTE: QT_TRANSLATE_NOOP("ComplaintActions", "Notes stay in the history for good; they cannot be edited."),
+    K.PAUSED: QT_TRANSLATE_NOOP("ComplaintActions", "While paused, the 24 h and 48 h clocks stand still. "
+                                                    "The statutory deadline keeps running."),
+    K.ESCALATED: QT_TRANSLATE_NOOP("ComplaintActions", "Escalating raises the complaint one level."),
+    K.REASSIGNED: QT_TRANSLATE_NOOP("ComplaintActions", "The new owner becomes the one person responsible "
+                                                        "for this complaint."),
+    K.RESOLVED: QT_TRANSLATE_NOOP("ComplaintActions", "Record what was done and the root cause; both feed "
+                                                      "the periodic complaint analysis."),
+    K.CLOSED: QT_TRANSLATE_NOOP("ComplaintActions", "Closing ends the work on this complaint; it can be "
+                                                    "reopened later."),
+    K.REOPENED: QT_TRANSLATE_NOOP("ComplaintActions", "Reopening restarts the solution clocks."),
+}
 IMMEDIATE = frozenset({K.ACKNOWLEDGED, K.RESUMED})  # nothing to ask: done on click
 _PLACEHOLDER_OWNERS = ("current", "other")
 
@@ -70,6 +84,9 @@ class ActionDialog(QDialog):
         self.setObjectName("complaint_action_dialog")
         self.kind = kind
         self.setWindowTitle(action_text(kind))
+        self.explanation = QLabel(QCoreApplication.translate(CONTEXT, EXPLANATIONS.get(kind, "")), self)
+        self.explanation.setWordWrap(True)
+        self.explanation.setStyleSheet("color:#444")
         self.form = QFormLayout()
         self.reason = self.owner = self.resolution = self.root_cause = None
         if kind == K.PAUSED:
@@ -97,6 +114,7 @@ class ActionDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
