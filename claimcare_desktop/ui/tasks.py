@@ -13,11 +13,19 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 Job = Callable[["TaskState"], Any]
+
+
+def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
+    """False when `callback` is a method of a Qt object deleted meanwhile (a screen rebuilt
+    after a language switch while its load was running)."""
+    owner = getattr(callback, "__self__", None)
+    return callback is not None and (not isinstance(owner, QObject) or shiboken6.isValid(owner))
 
 
 class TaskState:
@@ -70,7 +78,7 @@ class Task(QObject):
     def _deliver_result(self, result: Any) -> None:
         self.result = result
         try:
-            if self._on_done is not None and not self.cancelled():
+            if _receiver_alive(self._on_done) and not self.cancelled():
                 self._on_done(result)
         finally:
             self.sig_finished.emit()
@@ -81,7 +89,7 @@ class Task(QObject):
         try:
             if self.cancelled():
                 return
-            if self._on_error is not None:
+            if _receiver_alive(self._on_error):
                 self._on_error(error)
             else:
                 log.error("background task failed", exc_info=error)

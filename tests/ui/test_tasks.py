@@ -1,6 +1,7 @@
 import threading
 
 import pytest
+import shiboken6
 
 from claimcare_desktop.ui.changes import ChangeBus
 
@@ -67,6 +68,25 @@ def test_cancelled_task_does_not_deliver(qtbot, runner):
         pass
     assert task.result == "stopped"
     assert delivered == []
+
+
+def test_result_for_a_deleted_receiver_is_dropped(qtbot, runner):
+    from PySide6.QtCore import QObject
+
+    class Screen(QObject):
+        shown = []
+
+        def show(self, result):
+            self.shown.append(result)
+
+    screen = Screen()
+    release = threading.Event()
+    task = runner.run_db(lambda state: release.wait(5) and "rows", on_done=screen.show)
+    shiboken6.delete(screen)
+    release.set()
+    with qtbot.waitSignal(task.sig_finished):
+        pass
+    assert task.result == "rows" and Screen.shown == []
 
 
 def test_change_bus_carries_table_names(qtbot):
