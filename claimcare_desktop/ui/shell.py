@@ -26,6 +26,7 @@ class Shell:
         self.window.setStatusBar(self.status_bar)
         self.reminder = Reminder(ctx, self.window.windowIcon(), self.window)
         self.reminder.sig_banner.connect(self.window.banner.show_message)
+        self.reminder.sig_banner_text.connect(self.window.banner.update_text)
         self.window.sig_sync_requested.connect(self.sync.sync_now)
         self.window.sig_language_requested.connect(self.switch_language)
 

@@ -65,6 +65,27 @@ def test_reminder_counts_todays_visits(qtbot, seeded, make_ctx):
         assert shell.window.banner.text.text() == shell.reminder.last_text
 
 
+def test_reminder_counts_follow_a_sync_that_brings_todays_work(qtbot, seeded, make_ctx):
+    shell = _shell(qtbot, make_ctx(seeded.supervisor))
+    shell.start()
+    qtbot.waitUntil(lambda: shell.reminder.last_text != "")
+    before = shell.reminder.last_text
+    with shell.ctx.profile.session() as s, s.begin():
+        visit = s.scalars(select(m.Visit).where(m.Visit.status == "open")).first()
+        visit.due_date = local_date(datetime.now(UTC))
+        other = s.scalars(select(m.Visit).where(m.Visit.status == "open",
+                                                m.Visit.id != visit.id)).first()
+        other.due_date = local_date(datetime.now(UTC))
+    due_today, near_breach = _expected_digest(shell.ctx.profile)
+    expected = f"{due_today} visit(s) due today · {near_breach} complaint(s) close to breach"
+    assert expected != before
+    with qtbot.waitSignal(shell.reminder.sig_banner_text, timeout=10_000) as blocker:
+        shell.ctx.changes.notify({"visits"})
+    assert blocker.args == [expected]
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        assert shell.window.banner.text.text() == expected
+
+
 def test_reminder_comes_back_each_morning_once(qtbot, seeded, make_ctx):
     shell = _shell(qtbot, make_ctx(seeded.manager))
     reminder = shell.reminder

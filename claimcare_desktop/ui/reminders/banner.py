@@ -24,3 +24,6 @@ class Banner(QFrame):
     def show_message(self, text: str) -> None:
         self.text.setText(text)
         self.show()
+
+    def update_text(self, text: str) -> None:
+        self.text.setText(text)

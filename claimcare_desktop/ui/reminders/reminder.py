@@ -22,6 +22,7 @@ MORNING = time(8, 0)
 
 class Reminder(QObject):
     sig_banner = Signal(str)  # when there is no tray to show it
+    sig_banner_text = Signal(str)  # fresher counts for a banner already shown
 
     def __init__(self, ctx: AppContext, icon: QIcon | None = None,
                  parent: QObject | None = None) -> None:
@@ -34,6 +35,7 @@ class Reminder(QObject):
         self.timer = QTimer(self, interval=CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check_morning)
         self.last_text = ""
+        ctx.changes.sig_changed.connect(self._tables_changed)
 
     def start(self) -> None:
         self.timer.start()
@@ -49,23 +51,35 @@ class Reminder(QObject):
         return due
 
     def remind(self, now_utc: datetime | None = None) -> None:
-        ctx = self._ctx
         today = to_local(now_utc or datetime.now(UTC)).date().isoformat()
+
+        def done(digest: Digest):
+            self._ctx.settings.set(opt.LAST_REMINDER_DAY, today)
+            self.show(digest)
+
+        self._load_digest(done)
+
+    def _load_digest(self, on_done) -> None:
+        ctx = self._ctx
 
         def job(state):
             with ctx.profile.engine.connect() as conn:
                 return morning_digest(conn, ctx.user, datetime.now(UTC))
 
-        def done(digest: Digest):
-            ctx.settings.set(opt.LAST_REMINDER_DAY, today)
-            self.show(digest)
+        ctx.tasks.run_db(job, on_done=on_done)
 
-        ctx.tasks.run_db(job, on_done=done)
+    def _tables_changed(self, tables) -> None:
+        """A sync or an edit changed today's work: keep the shown counts true, quietly."""
+        if self.last_text and {"visits", "complaints"} & set(tables):
+            self._load_digest(lambda digest: self.sig_banner_text.emit(self._describe(digest)))
 
-    def show(self, digest: Digest) -> None:
+    def _describe(self, digest: Digest) -> str:
         visits = self.tr("%n visit(s) due today", "", digest.visits_due_today)
         complaints = self.tr("%n complaint(s) close to breach", "", digest.complaints_near_breach)
-        self.last_text = f"{visits} · {complaints}"
+        return f"{visits} · {complaints}"
+
+    def show(self, digest: Digest) -> None:
+        self.last_text = self._describe(digest)
         if self.tray is not None:
             self.tray.showMessage(self.tr("ClaimCare — today"), self.last_text)
         else:
