@@ -166,6 +166,10 @@ Folder: %1</source>
         <translation>无法连接总部，请检查网络或总部地址。</translation>
     </message>
     <message>
+        <source>The data on this PC belongs to another branch. Sign in with a user of that branch, or start the app with another profile folder.</source>
+        <translation>这台电脑上的数据属于另一家机构。请用该机构的用户登录，或使用其他档案文件夹启动程序。</translation>
+    </message>
+    <message>
         <source>HQ refused the sign-in: %1</source>
         <translation>总部拒绝了登录：%1</translation>
     </message>

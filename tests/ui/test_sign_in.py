@@ -32,7 +32,7 @@ def test_online_then_offline_sign_in(qtbot, profile, runner, settings, hq):
     code, username, role = next(u for u in users if u[2] == "manager")
     online = _dialog(qtbot, profile, runner, settings, url, username, PASSWORD)
     _attempt(qtbot, online)
-    assert online.signed_in is not None and online.signed_in.online
+    assert online.signed_in is not None and online.signed_in.token
     assert (online.signed_in.user.username, online.signed_in.user.role) == (username, "manager")
     with profile.engine.connect() as conn:
         verifier = conn.execute(select(m.LocalCredential.verifier)).scalar_one()
@@ -41,8 +41,10 @@ def test_online_then_offline_sign_in(qtbot, profile, runner, settings, hq):
     unreachable = f"http://127.0.0.1:{free_port()}"
     offline = _dialog(qtbot, profile, runner, settings, unreachable, username, PASSWORD)
     _attempt(qtbot, offline)
-    assert offline.signed_in is not None and not offline.signed_in.online
+    assert offline.signed_in is not None
     assert offline.signed_in.user == online.signed_in.user
+    # the token of the last online sign-in comes back, so sync resumes when HQ does
+    assert offline.signed_in.token == online.signed_in.token
 
     wrong = _dialog(qtbot, profile, runner, settings, unreachable, username, "not-it")
     _attempt(qtbot, wrong)

@@ -18,6 +18,7 @@ from claimcare_desktop.sync.errors import (
     BadCredentials,
     HqRefused,
     HqUnreachable,
+    ProfileOfAnotherBranch,
     RateLimited,
     SyncError,
 )
@@ -117,6 +118,9 @@ class SignInDialog(QDialog):
                            "this PC before, so an offline sign-in is not possible yet.")
         if isinstance(error, HqUnreachable):
             return self.tr("HQ cannot be reached. Check the network or the HQ address.")
+        if isinstance(error, ProfileOfAnotherBranch):
+            return self.tr("The data on this PC belongs to another branch. Sign in with a user "
+                           "of that branch, or start the app with another profile folder.")
         if isinstance(error, HqRefused | SyncError):
             return self.tr("HQ refused the sign-in: %1").replace("%1", str(error))
         return self.tr("Sign-in failed: %1").replace("%1", str(error))

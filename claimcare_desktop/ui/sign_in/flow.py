@@ -1,6 +1,8 @@
 """Sign-in: online first; when HQ cannot be reached, the verifier kept on this PC.
 
 A wrong password at HQ never falls back to offline: HQ's answer is the newer truth.
+After an offline sign-in the token from this user's last online sign-in (kept in the
+profile) is used again, so sync catches up by itself when the network returns.
 Runs on a worker (network lane), never on the GUI thread.
 """
 from __future__ import annotations
@@ -19,12 +21,8 @@ SIGN_IN_TIMEOUT = (3.0, 15.0)
 @dataclass(frozen=True)
 class SignedIn:
     user: CurrentUser
-    token: str | None  # None when signed in offline
+    token: str | None  # None when this user never signed in online on this profile
     hq_url: str | None
-
-    @property
-    def online(self) -> bool:
-        return self.token is not None
 
 
 def profile_device_id(profile: Profile) -> str:
@@ -34,11 +32,12 @@ def profile_device_id(profile: Profile) -> str:
 
 
 def sign_in_online(profile: Profile, hq_url: str, username: str, password: str) -> SignedIn:
+    from claimcare_desktop.sync import session
     from claimcare_desktop.sync.client import HqClient
 
     client = HqClient(hq_url, timeout=SIGN_IN_TIMEOUT, retries=1)
     try:
-        result = client.sign_in(username, password, profile_device_id(profile))
+        result = session.sign_in(profile, client, username, password)
     finally:
         client.close()
     credentials.remember(profile, password, result.user, result.branch)
@@ -54,4 +53,12 @@ def sign_in(profile: Profile, hq_url: str | None, username: str, password: str) 
             return sign_in_online(profile, hq_url, username, password)
         except HqUnreachable:
             pass
-    return SignedIn(credentials.verify_offline(profile, username, password), None, hq_url)
+    user = credentials.verify_offline(profile, username, password)
+    return SignedIn(user, remembered_token(profile, username), hq_url)
+
+
+def remembered_token(profile: Profile, username: str) -> str | None:
+    from claimcare_desktop.sync import session
+
+    known = session.remembered(profile)
+    return known.token if known.username == username else None
