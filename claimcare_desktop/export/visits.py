@@ -60,7 +60,7 @@ def _attempt_rows(inp: ReportInput) -> Iterator[tuple[Any, ...]]:
 
 
 def sheets(inp: ReportInput) -> list[Sheet]:
-    visits = rq.visit_statement(inp.scope, inp.window.start, inp.window.end)
-    attempts = rq.attempt_statement(inp.scope, inp.window)
-    return [Sheet("Visits", VISIT_COLUMNS, _visit_rows(inp), rq.count(inp.conn, visits)),
-            Sheet("Attempts", ATTEMPT_COLUMNS, _attempt_rows(inp), rq.count(inp.conn, attempts))]
+    visits = inp.conn.execute(rq.visit_count(inp.scope, inp.window.start, inp.window.end)).scalar_one()
+    attempts = inp.conn.execute(rq.attempt_count(inp.scope, inp.window)).scalar_one()
+    return [Sheet("Visits", VISIT_COLUMNS, _visit_rows(inp), visits),
+            Sheet("Attempts", ATTEMPT_COLUMNS, _attempt_rows(inp), attempts)]

@@ -58,6 +58,24 @@ def visit_statement(scope: KpiScope, start: date, end: date) -> Any:
             .order_by(v.due_date, v.id))
 
 
+def visit_count(scope: KpiScope, start: date, end: date) -> Any:
+    """How many rows `visit_statement` gives, counted on visits alone (every visit has its
+    customer), for the progress bar."""
+    v = visits_t.c
+    return select(func.count()).select_from(visits_t).where(
+        *_scoped(visits_t, "assignee_id", scope), *_due_between(v.due_date, start, end))
+
+
+def attempt_count(scope: KpiScope, window: Window) -> Any:
+    """Attempts made in the period (on any live visit when the scope is the branch)."""
+    a, v = attempts_t.c, visits_t.c
+    statement = select(func.count()).select_from(attempts_t).where(
+        a.branch_id == scope.branch_id, a.deleted.is_(False), window.covers(a.attempted_at))
+    if scope.manager_id is not None:
+        statement = statement.where(a.visit_id.in_(select(v.id).where(v.assignee_id == scope.manager_id)))
+    return statement
+
+
 def attempt_statement(scope: KpiScope, window: Window) -> Any:
     """Attempts made in the period on visits in scope.
 
