@@ -50,12 +50,15 @@ def _devices(url: str) -> list[dict]:
     with engine.begin() as conn:
         sups = conn.execute(select(accounts).where(accounts.c.role == "supervisor")).all()
         for account in sups:
-            ids = conn.execute(select(customers.c.id).where(
-                customers.c.branch_id == account.branch_id).limit(50)).scalars().all()
+            notes = dict(conn.execute(select(customers.c.id, customers.c.care_notes).where(
+                customers.c.branch_id == account.branch_id).order_by(customers.c.id)).all())
+            ids = list(notes)
             for n in range(DEVICES_PER_BRANCH):
                 device_id = f"bench-{uuid.uuid4()}"
                 token = issue_token(conn, account.user_id, account.branch_id, device_id)
-                devices.append({"token": token, "customers": ids, "n": n})
+                # each device edits its own customers, knowing their current notes (its base)
+                mine = {cid: notes[cid] for cid in ids[n::DEVICES_PER_BRANCH]}
+                devices.append({"token": token, "notes": mine, "n": n})
     engine.dispose()
     return devices
 
@@ -69,12 +72,15 @@ def _device_loop(base: str, device: dict, mode: str, until: float, out: list) ->
             calls = [("ping", "GET", "/api/v1/ping", None)]
         else:
             mutations = []
+            customers = list(device["notes"])
             for _ in range(PUSH_BATCH):
                 seq += 1
-                customer = device["customers"][seq % len(device["customers"])]
+                customer = customers[seq % len(customers)]
+                note = f"d{device['n']}-{seq}"
                 mutations.append({"seq": seq, "table": "customers", "row_id": customer,
-                                  "fields": {"care_notes": f"d{device['n']}-{seq}"},
-                                  "base": {}})
+                                  "fields": {"care_notes": note},
+                                  "base": {"care_notes": device["notes"][customer]}})
+                device["notes"][customer] = note
             calls = [("push", "POST", "/api/v1/sync/push", {"mutations": mutations}),
                      ("pull", "GET", f"/api/v1/sync/pull?cursor={cursor}&limit=500", None)]
         for name, method, path, body in calls:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from .schema import SYNCED_TABLES, BranchCounter
 from .sqlcompat import locked_row
@@ -40,21 +41,22 @@ def fetch_rows(conn: Connection, table_name: str, branch_id: str,
 # Statements are built once: building one costs more than running it.
 
 @functools.cache
-def _update_statement(table_name: str):
+def _rewrite_statement(dialect_name: str, table_name: str):
+    """Upsert of whole rows: one multi-row statement on PostgreSQL (insertmanyvalues)
+    instead of one UPDATE per row."""
     table = SYNCED_TABLES[table_name]
-    columns = [c.name for c in table.columns if c.name not in ("branch_id", "id")]
-    stmt = (update(table)
-            .where(table.c.branch_id == bindparam("key_branch"), table.c.id == bindparam("key_id"))
-            .values({name: bindparam(f"v_{name}") for name in columns}))
-    return stmt, columns
+    stmt = (postgresql if dialect_name == "postgresql" else sqlite).insert(table)
+    # RETURNING makes SQLAlchemy send one multi-row statement ("insertmanyvalues").
+    return stmt.on_conflict_do_update(
+        index_elements=["branch_id", "id"],
+        set_={c.name: stmt.excluded[c.name] for c in table.columns
+              if c.name not in ("branch_id", "id")}).returning(table.c.id)
 
 
 @functools.cache
-def _touch_statement(table_name: str):
+def _insert_statement(table_name: str):
     table = SYNCED_TABLES[table_name]
-    return (update(table)
-            .where(table.c.branch_id == bindparam("key_branch"), table.c.id == bindparam("key_id"))
-            .values(change_seq=bindparam("v_seq")))
+    return insert(table).returning(table.c.id)
 
 
 @functools.cache
@@ -82,26 +84,14 @@ class BranchChanges:
     def insert(self, table_name: str, rows: list[dict[str, Any]]) -> None:
         if rows:
             self._stamp(rows)
-            self.conn.execute(insert(SYNCED_TABLES[table_name]), rows)
+            self.conn.execute(_insert_statement(table_name), rows)
 
     def update(self, table_name: str, rows: list[dict[str, Any]]) -> None:
-        """Rewrite whole rows (every data column present in each dict) with new numbers."""
-        if not rows:
-            return
-        self._stamp(rows)
-        stmt, columns = _update_statement(table_name)
-        params = [{"key_branch": r["branch_id"], "key_id": r["id"],
-                   **{f"v_{name}": r[name] for name in columns}} for r in rows]
-        self.conn.execute(stmt, params)
-
-    def touch(self, table_name: str, row_ids: Iterable[str]) -> None:
-        """Give rows a new number without changing them, so every device pulls them again."""
-        params = []
-        for row_id in dict.fromkeys(row_ids):
-            params.append({"key_branch": self.branch_id, "key_id": row_id, "v_seq": self.next_seq})
-            self.next_seq += 1
-        if params:
-            self.conn.execute(_touch_statement(table_name), params)
+        """Rewrite whole existing rows (every data column present in each dict) with new
+        numbers; also used to re-send an unchanged row to every device."""
+        if rows:
+            self._stamp(rows)
+            self.conn.execute(_rewrite_statement(self.conn.dialect.name, table_name), rows)
 
     def close(self) -> None:
         """Store the counter; the numbers become visible when the caller's transaction commits."""

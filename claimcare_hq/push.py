@@ -143,11 +143,10 @@ def _decoded(batch: _Batch, keys: set[tuple[str, str]], table: str) -> list[dict
 
 
 def _write(conn: Connection, changes: BranchChanges, batch: _Batch) -> None:
+    rewritten = (batch.changed | batch.touched) - batch.created
     for table in SYNCED_TABLES:
         changes.insert(table, _decoded(batch, batch.created, table))
-        changes.update(table, _decoded(batch, batch.changed - batch.created, table))
-        changes.touch(table, sorted(k[1] for k in batch.touched - batch.changed - batch.created
-                                    if k[0] == table))
+        changes.update(table, _decoded(batch, rewritten, table))
     changes.insert("conflict_log", batch.conflicts)
     changes.close()
 
