@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from .context import ChunkContext, Weights
+from .context import ChunkContext, Weights, local_day
 
 STATES_BY_AGE = (  # (younger than hours, {state: weight})
     (24, Weights({"open": 40, "acknowledged": 40, "escalated": 10, "paused": 5, "resolved": 5})),
@@ -19,8 +19,9 @@ STATES_BY_AGE = (  # (younger than hours, {state: weight})
                        "closed": 40})),
     (None, Weights({"resolved": 6, "closed": 94})),
 )
-RESPOND_LATE_SHARE = 0.12  # acknowledged after more than 24 h
-SOLVE_LATE_SHARE = 0.14  # a solution later than 48 h
+# (this year, the year before): acknowledged after more than 24 h, solved after 48 h
+RESPOND_LATE_SHARES = (0.08, 0.18)
+SOLVE_LATE_SHARES = (0.12, 0.18)
 PAUSE_REASONS = ("awaiting_customer", "awaiting_third_party", "awaiting_documents",
                  "customer_request")
 ROOT_CAUSES = ("process", "staff", "system", "third_party", "customer_expectation")
@@ -55,12 +56,12 @@ def _mostly_on_time(ctx: ChunkContext, on_time: tuple[float, float], late: tuple
     return _hours(ctx, *(late if ctx.chance(late_share) else on_time))
 
 
-def _plan_events(ctx: ChunkContext, target: str) -> list[tuple[str, timedelta]]:
+def _plan_events(ctx: ChunkContext, target: str, earlier: bool) -> list[tuple[str, timedelta]]:
     """(kind, time since opening) in an order the state machine accepts."""
     steps = [("opened", timedelta(0))]
     if target == "open":
         return steps
-    at = _mostly_on_time(ctx, (0.3, 20), (25, 60), RESPOND_LATE_SHARE)
+    at = _mostly_on_time(ctx, (0.3, 20), (25, 60), RESPOND_LATE_SHARES[earlier])
     steps.append(("acknowledged", at))
     if ctx.chance(0.3):
         at += _hours(ctx, 1, 12)
@@ -76,7 +77,7 @@ def _plan_events(ctx: ChunkContext, target: str) -> list[tuple[str, timedelta]]:
         at += _hours(ctx, 12, 72)
         steps.append(("resumed", at))
     if target in _RESOLVED:
-        at += _mostly_on_time(ctx, (3, 30), (40, 160), SOLVE_LATE_SHARE)
+        at += _mostly_on_time(ctx, (3, 30), (40, 160), SOLVE_LATE_SHARES[earlier])
         steps.append(("resolved", at))
     if target == "closed":
         at += _hours(ctx, 12, 24 * 7)
@@ -135,7 +136,8 @@ def add_complaint(ctx: ChunkContext, customer: dict, opened_at: datetime, catego
         "resolved_at": None, "closed_at": None, "escalation_level": 0, "resolution": None,
         "root_cause": None,
     })
-    steps = _squeeze(_plan_events(ctx, target), ctx.clock.now - opened_at)
+    earlier = ctx.earlier_year(local_day(opened_at))
+    steps = _squeeze(_plan_events(ctx, target, earlier), ctx.clock.now - opened_at)
     for kind, offset in steps:
         _event(ctx, complaint, kind, opened_at + offset, complaint["owner_id"])
         _apply(ctx, complaint, kind, opened_at + offset)
@@ -153,8 +155,7 @@ def add_visit_complaint(ctx: ChunkContext, customer: dict, claim: dict, visit: d
 def _claim_category(ctx: ChunkContext, claim: dict) -> str | None:
     """Claims that went badly draw more complaints; the year before drew a few more."""
     late = claim["paid_at"] and claim["paid_at"] - claim["documents_confirmed_at"] > timedelta(hours=48)
-    year_ago = claim["closed_at"] < ctx.clock.now - timedelta(days=183)
-    factor = 1.25 if year_ago else 1.0
+    factor = 1.35 if ctx.earlier_year(local_day(claim["closed_at"])) else 1.0
     if late and ctx.chance(0.35 * factor):
         return "payout_delay"
     if claim["status"] in ("partial", "rejected") and ctx.chance(0.3 * factor):

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from .places import BranchSite
 
 CHINA_OFFSET = timedelta(hours=8)
+EARLIER_YEAR_AFTER_DAYS = 183
 
 # Foreign-key order: a table only refers to tables before it.
 TABLE_ORDER = (
@@ -101,6 +102,11 @@ class ChunkContext:
     def office_time(self, day: date) -> datetime:
         """A moment during office hours on a local day, as naive UTC."""
         return local_moment(day, self.rng.randint(9, 17), self.rng.randint(0, 59))
+
+    def earlier_year(self, day: date) -> bool:
+        """Whether `day` lies in the older half of the history (about last year), where
+        the branch did a little worse: it makes the year-over-year KPIs show progress."""
+        return day < self.clock.today - timedelta(days=EARLIER_YEAR_AFTER_DAYS)
 
     def chance(self, probability: float) -> bool:
         return self.rng.random() < probability

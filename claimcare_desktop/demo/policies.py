@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from .context import ChunkContext
 from .products import PRODUCT_SHARES, PRODUCTS
 
-RENEWAL_SHARE = 0.78
+RENEWAL_SHARES = (0.84, 0.72)  # (this year, the year before)
 HISTORY_DAYS = 800  # a little over two years, so last year's same period is covered
 
 
@@ -52,7 +52,7 @@ def add_policy_line(ctx: ChunkContext, customer: dict, product: str) -> list[dic
         terms.append(term)
         if term["end_date"] >= today:
             return terms
-        renewed = ctx.chance(RENEWAL_SHARE)
+        renewed = ctx.chance(RENEWAL_SHARES[ctx.earlier_year(term["end_date"])])
         term["status"] = "renewed" if renewed else "lapsed"
         if not renewed:
             return terms

@@ -22,7 +22,7 @@ from .context import ChunkContext, Weights
 RESULTS = Weights({"reached": 74, "no_answer": 18, "call_back": 3, "refused": 3,
                    "wrong_number": 2})
 SCORES_THIS_YEAR = Weights({"5": 56, "4": 30, "3": 8, "2": 4, "1": 2})
-SCORES_LAST_YEAR = Weights({"5": 48, "4": 32, "3": 12, "2": 5, "1": 3})
+SCORES_LAST_YEAR = Weights({"5": 44, "4": 32, "3": 14, "2": 6, "1": 4})
 FEEDBACK = {
     5: ("理赔很快，非常满意", "服务周到，感谢客户经理", "到账及时，流程简单"),
     4: ("总体满意", "速度还可以", "客户经理态度好"),
@@ -36,8 +36,7 @@ OLD_OVERDUE_OPEN_SHARE = 0.01
 
 
 def _score(ctx: ChunkContext, day: date) -> int:
-    recent = day >= ctx.clock.today - timedelta(days=183)
-    return int(ctx.pick(SCORES_THIS_YEAR if recent else SCORES_LAST_YEAR))
+    return int(ctx.pick(SCORES_LAST_YEAR if ctx.earlier_year(day) else SCORES_THIS_YEAR))
 
 
 def _channel(ctx: ChunkContext, customer: dict) -> str:
