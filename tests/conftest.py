@@ -11,6 +11,7 @@ from tests.support.fixtures import (  # noqa: F401
     hq_template_db,
     live_hq,
     profile_template,
+    shared_hq,
     pg_cluster,
 )
 

@@ -8,7 +8,8 @@ import requests
 
 from claimcare_desktop.sync.errors import HqRefused
 from claimcare_hq.app import create_app
-from tests.support.branches import PASSWORD, seed_branch
+from claimcare_desktop.sync.client import HqClient
+from tests.support.branches import PASSWORD, seed_branch, token_for
 from tests.support.hq_calls import client_for, hq_row, hq_rows, mutation, pull_everything
 
 pytestmark = pytest.mark.postgres
@@ -67,7 +68,8 @@ def test_a_device_registered_to_branch_a_cannot_push_as_branch_b(live_hq, two_br
     client.push([])
     client.push([mutation(1, "audit_log", str(uuid.uuid4()),
                           {"at": "2026-03-02T00:00:00", "action": "x"})])
-    thief = client_for(live_hq, b, f"{b.code}.sup", "dev-a")  # same device id, branch B
+    same_device = f"{a.code}-dev-a"
+    thief = HqClient(live_hq.url, token_for(live_hq.engine, b, f"{b.code}.sup", same_device))
     with pytest.raises(HqRefused) as caught:
         thief.push([mutation(2, "audit_log", str(uuid.uuid4()),
                              {"at": "2026-03-02T00:00:00", "action": "x"})])

@@ -57,7 +57,8 @@ def test_same_field_conflict_keeps_hq_value_and_logs_the_loser(live_hq):
     assert (logged["table_name"], logged["row_id"], logged["field"]) == ("customers", customer,
                                                                          "care_notes")
     assert (logged["kept_value"], logged["lost_value"]) == ("calls after 6pm", "prefers WeChat")
-    assert (logged["lost_device_id"], logged["lost_user_id"]) == ("dev-mgr", branch.managers[0])
+    assert (logged["lost_device_id"], logged["lost_user_id"]) == (f"{branch.code}-dev-mgr",
+                                                                  branch.managers[0])
     pulled = {(r["table"], r["id"]): r for r in pull_everything(mgr)}
     assert pulled[("conflict_log", logged["id"])]["fields"]["lost_value"] == "prefers WeChat"
     assert pulled[("customers", customer)]["fields"]["care_notes"] == "calls after 6pm"

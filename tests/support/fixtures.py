@@ -44,14 +44,30 @@ def hq_engine(fresh_pg_url: str):
     engine.dispose()
 
 
-@pytest.fixture
-def live_hq(hq_engine):
-    """HQ over real HTTP on 127.0.0.1, on a fresh PostgreSQL database."""
+@pytest.fixture(scope="session")
+def shared_hq(pg_cluster, hq_template_db):
+    from claimcare_hq.db import make_engine
+
     from .hq_server import LiveHq
 
-    server = LiveHq(hq_engine).start()
+    name = pg_cluster.create_database(template=hq_template_db)
+    engine = make_engine(pg_cluster.url(name))
+    server = LiveHq(engine).start()
     yield server
     server.stop()
+    engine.dispose()
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def live_hq(shared_hq):
+    """HQ over real HTTP on 127.0.0.1 on PostgreSQL, shared by the tests of a session: each
+    test makes its own branches (tests/support/branches.py), and HQ keeps branches apart."""
+    if not shared_hq.running:
+        shared_hq.start()
+    yield shared_hq
+    if not shared_hq.running:
+        shared_hq.start()
 
 
 @pytest.fixture(scope="session")

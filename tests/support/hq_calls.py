@@ -12,7 +12,10 @@ from .branches import BranchSeed, token_for
 
 
 def client_for(hq, branch: BranchSeed, username: str, device_id: str) -> HqClient:
-    return HqClient(hq.url, token_for(hq.engine, branch, username, device_id), retries=0)
+    """A client of `username` on device `device_id` of this branch (device ids are made
+    unique per branch: the tests share one HQ database)."""
+    return HqClient(hq.url, token_for(hq.engine, branch, username, f"{branch.code}-{device_id}"),
+                    retries=0)
 
 
 def mutation(seq: int, table: str, row_id: str, fields: dict[str, Any],

@@ -43,6 +43,10 @@ class LiveHq:
             time.sleep(0.005)
         return self
 
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
     def stop(self) -> None:
         if self._server is not None:
             self._server.should_exit = True
