@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from claimcare_desktop.domain.cadence import (
+    AttemptOutcome,
     VisitState,
     after_attempt,
     plan_visits,
@@ -46,7 +47,7 @@ def _channel(ctx: ChunkContext, customer: dict) -> str:
     return "in_person" if ctx.chance(0.03) else "phone"
 
 
-def _finish(ctx: ChunkContext, visit: dict, outcome, channel: str) -> None:
+def _finish(ctx: ChunkContext, visit: dict, outcome: AttemptOutcome, channel: str) -> None:
     visit.update(status=str(outcome.status), channel=channel, satisfaction=outcome.satisfaction,
                  completed_at=outcome.completed_at_utc.replace(tzinfo=None))
     if outcome.satisfaction is not None:
@@ -64,7 +65,7 @@ def _attempt_row(ctx: ChunkContext, visit: dict, at: datetime, channel: str, res
 
 
 def _one_attempt(ctx: ChunkContext, visit: dict, customer: dict, claim: dict, day: date,
-                 result: str):
+                 result: str) -> tuple[AttemptOutcome, str]:
     at = ctx.office_time(day)
     channel = _channel(ctx, customer)
     score = _score(ctx, day) if result == "reached" else None
@@ -92,9 +93,7 @@ def work_visit(ctx: ChunkContext, visit: dict, customer: dict, claim: dict,
             _finish(ctx, visit, outcome, channel)
             return
         day = outcome.next_due_date
-        visit["due_date"] = day
-        if day >= ctx.clock.today:
-            return
+        visit["due_date"] = day  # a retry due today or later stays open
 
 
 def _left_open(ctx: ChunkContext, due: date) -> bool:
