@@ -23,8 +23,15 @@ GENERATED = {SUMMARY, "Data sets", *(a[0].upper() + a[1:] for a in AREAS)}
 METHOD = """\
 Every figure is measured next to a baseline taken in the same run, alternating the two
 where that is possible, because these machines are noisy: the ratio holds, the absolute
-time does not. Times are wall clock. Query and save figures are p95 over repeated runs;
-start-up is the median of fresh processes. Qt runs offscreen (`QT_QPA_PLATFORM=offscreen`).
+time does not. Query figures are p95 over repeated runs; start-up is the median of fresh
+processes. Qt runs offscreen (`QT_QPA_PLATFORM=offscreen`).
+
+- **Clocks.** In-process reads (queue queries, search, care profile, KPIs) are timed on
+  the thread's CPU clock: on these shared 2-core machines (load average 6-10 while the team
+  works) a job of one millisecond is often preempted for 10-20 ms, which says nothing
+  about the job. Their wall-clock p95 is in the notes. Everything involving the disk's
+  fsync, threads, Qt or several processes (save, first paint, scroll, start-up, memory)
+  is wall clock.
 
 - **Baselines.** Store functions are compared with *the SQL they send*, captured from
   SQLAlchemy while the function runs and replayed through plain `sqlite3` with every row
@@ -84,7 +91,9 @@ def render(results: list[Result], command: str, datasets: list[str], load: str,
     missed = [r for r in results if not r.passed]
     out = [TITLE, "", METHOD, f"**Command:** `{command}`  ", f"**Run:** {now}; {load}  ",
            f"**Machine:** {_machine()}", "", f"## {SUMMARY}", ""]
-    out += [f"- {r.area}: {r.name} — {r.figure:.1f} {r.unit}, target {r.target}" for r in missed] or ["None."]
+    out += [f"- {r.area}: {r.name} — {r.figure:.1f} {r.unit}"
+            + ("" if r.ratio is None else f" ({r.ratio:.2f}x the baseline)") + f", target {r.target}"
+            for r in missed] or ["None."]
     out += ["", "## Data sets", ""] + [f"- {d}" for d in datasets] + [""]
     for area in AREAS[:-1]:
         rows = [r for r in results if r.area == area]
@@ -95,7 +104,7 @@ def render(results: list[Result], command: str, datasets: list[str], load: str,
         for script, text in others.items():
             out += [f"`{script}`:", "", "```", text.rstrip(), "```", ""]
     kept = [body for heading, body in _sections(existing) if heading not in GENERATED]
-    return "\n".join(out) + "".join(f"## {body.rstrip()}\n\n" for body in kept)
+    return "\n".join(out) + "\n" + "".join(f"## {body.rstrip()}\n\n" for body in kept)
 
 
 def write(path: Path, results: list[Result], command: str, datasets: list[str], load: str,
