@@ -1,6 +1,7 @@
 """HQ served by uvicorn in a thread on a free 127.0.0.1 port: real HTTP, restartable."""
 from __future__ import annotations
 
+import asyncio
 import socket
 import sys
 import threading
@@ -18,12 +19,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class _QuickServer(uvicorn.Server):
+    """uvicorn checks for shutdown every 0.1 s; tests restart HQ often, so check sooner."""
+
+    async def main_loop(self) -> None:
+        counter = 0
+        while not await self.on_tick(counter):
+            counter = (counter + 1) % 864000
+            await asyncio.sleep(0.005)
+
+
 class LiveHq:
     def __init__(self, engine: Engine):
         self.engine = engine
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self._server: uvicorn.Server | None = None
+        self._server: _QuickServer | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> LiveHq:
@@ -33,7 +44,7 @@ class LiveHq:
         sys.setswitchinterval(0.0002)
         config = uvicorn.Config(create_app(self.engine), host="127.0.0.1", port=self.port,
                                 log_level="warning", lifespan="off", access_log=False)
-        self._server = uvicorn.Server(config)
+        self._server = _QuickServer(config)
         self._thread = threading.Thread(target=self._server.run, daemon=True)
         self._thread.start()
         deadline = time.monotonic() + 10
