@@ -59,7 +59,7 @@ def _people(b: BranchSeed) -> list[tuple[str, list[dict]]]:
 
 def _customer(b: BranchSeed, n: int) -> dict:
     return {"id": _new_id(), "branch_id": b.id, "name": f"客户{n}", "gender": "F",
-            "birth_date": date(1980, 1, 1 + n), "phone": f"1380000{n:04d}", "tier": "standard",
+            "birth_date": date(1980, 1 + n % 12, 1 + n % 28), "phone": f"1380000{n:04d}", "tier": "standard",
             "tags": [], "manager_id": b.managers[n % 2], "do_not_disturb": False,
             "consent_marketing": True, "deleted": False}
 
