@@ -27,7 +27,8 @@ from .state import device_id, last_sync_at, pending_changes
 __all__ = ["SyncEngine", "SyncProgress", "SyncReport", "device_id", "last_sync_at",
            "pending_changes"]
 
-# Above this many changed customers the derived refreshes simply redo the whole branch.
+# Above this many changed rows the derived refreshes simply redo the whole branch (and the
+# ids stop being collected, so a first sync of a big branch keeps its memory bounded).
 REFRESH_ALL_FROM = 5000
 
 
@@ -60,9 +61,26 @@ def outbox_mutation(entry: Any) -> protocol.Mutation:
             "fields": entry.fields, "base": entry.base}
 
 
-def _affected_customers(conn, changed: dict[str, set[str]]) -> list[str] | None:
+class _Changed(dict):
+    """Ids of the rows a round received, per table, until there are too many to matter."""
+
+    everything = False
+
+    def add(self, table: str, ids: set[str]) -> None:
+        if self.everything:
+            return
+        self.setdefault(table, set()).update(ids)
+        if sum(len(found) for found in self.values()) > REFRESH_ALL_FROM:
+            self.everything = True
+            self.clear()
+
+    def __bool__(self) -> bool:
+        return self.everything or len(self) > 0
+
+
+def _affected_customers(conn, changed: _Changed) -> list[str] | None:
     """Customers whose derived data may have changed; None means all of them."""
-    if sum(len(ids) for ids in changed.values()) > REFRESH_ALL_FROM:
+    if changed.everything:
         return None
     found = set(changed.get("customers", ()))
     for table, ids in changed.items():
@@ -131,17 +149,17 @@ class SyncEngine:
 
     # ---- pull ----
 
-    def _pull_all(self, progress: SyncProgress) -> tuple[int, dict[str, set[str]]]:
+    def _pull_all(self, progress: SyncProgress) -> tuple[int, _Changed]:
         with self.profile.engine.connect() as conn:
             cursor = int(state.read(conn, state.PULL_CURSOR) or 0)
         received = 0
-        changed: dict[str, set[str]] = {}
+        changed = _Changed()
         while True:
             if progress.cancelled():
                 raise SyncCancelled("cancelled while receiving")
             page = self.client.pull(cursor, self.pull_limit)
             for table, ids in apply_page(self.profile, page["rows"], page["next_cursor"]).items():
-                changed.setdefault(table, set()).update(ids)
+                changed.add(table, ids)
             received += len(page["rows"])
             cursor = page["next_cursor"]
             progress.report(received, received + (self.pull_limit if page["has_more"] else 0),
@@ -151,7 +169,7 @@ class SyncEngine:
 
     # ---- derived data ----
 
-    def _refresh_derived(self, changed: dict[str, set[str]]) -> bool:
+    def _refresh_derived(self, changed: _Changed) -> bool:
         """Recompute PC-local derived data; True when that planned new rows to push."""
         try:
             derived = importlib.import_module("claimcare_desktop.store.derived")

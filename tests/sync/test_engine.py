@@ -130,3 +130,16 @@ def test_pushes_go_in_bounded_batches(live_hq, branch, profile_template, tmp_pat
     device.client.push = lambda mutations: seen.append(len(mutations)) or original(mutations)
     assert device.run_once().sent == 7
     assert seen == [3, 3, 1]
+
+
+def test_a_big_round_stops_collecting_ids_and_refreshes_everything(live_hq, branch,
+                                                                   profile_template, tmp_path,
+                                                                   monkeypatch):
+    import claimcare_desktop.sync.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "REFRESH_ALL_FROM", 5)
+    device = _device(live_hq, branch, profile_template, tmp_path, "sup")
+    _received, changed = device._pull_all(_Never())
+    assert changed.everything and not dict(changed) and changed
+    with device.profile.engine.connect() as conn:
+        assert engine_module._affected_customers(conn, changed) is None
