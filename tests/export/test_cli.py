@@ -96,3 +96,25 @@ def test_console_script_runs(profile_dir, tmp_path):
                            "--scope", "branch"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert out.exists()
+
+
+def test_user_defaults_to_the_one_who_signed_in_here(tmp_path):
+    from datetime import datetime
+
+    from sqlalchemy import insert
+
+    from claimcare_desktop.store.models import LocalCredential
+
+    profile = make_profile(tmp_path / "profile")
+    with profile.engine.begin() as conn:
+        conn.execute(insert(LocalCredential.__table__), [dict(
+            username="bj01.mgr1", user_id="u-m1", verifier="x", verified_online_at=datetime(2026, 1, 1))])
+    profile.close()
+    out = tmp_path / "mine.xlsx"
+    assert _export(tmp_path / "profile", out, "visits", *PERIOD, "--lang", "en") == 0
+    assert set(column(calamine_rows(out, "Visits"), "Account manager")) == {"钱经理"}
+
+
+def test_without_user_and_nobody_signed_in_exits_2(profile_dir, tmp_path, capsys):
+    assert _export(profile_dir, tmp_path / "x.xlsx", "visits", "--lang", "en") == 2
+    assert "--user" in capsys.readouterr().err
