@@ -39,9 +39,9 @@ OTHER_SCRIPTS = ("export.py", "sync_first.py", "hq_load.py")
 GROUPS = ("startup", "queue", "queue_view", "search", "profile", "kpi", "save", "memory")
 
 
-def _queue_view(small: datasets.Dataset, big: datasets.Dataset) -> list[Result]:
-    out = subprocess.run([sys.executable, "-m", "bench.bench_queue_view", str(small.directory),
-                          small.name, str(big.directory), big.name], cwd=ROOT, check=True,
+def _qt_child(module: str, *args: str) -> list[Result]:
+    """Results of a Qt benchmark run in its own process (one QApplication each)."""
+    out = subprocess.run([sys.executable, "-m", f"bench.{module}", *args], cwd=ROOT, check=True,
                          capture_output=True, text=True, timeout=1200).stdout
     return [Result.from_json(line) for line in out.splitlines() if line.startswith("{")]
 
@@ -52,9 +52,11 @@ def _plan(sets: dict[str, datasets.Dataset], quick: bool):
     return {
         "startup": lambda: bench_startup.run(big, runs=2 if quick else 5),
         "queue": lambda: [r for d in (big, million) for r in bench_queue_sql.run(d, runs)],
-        "queue_view": lambda: _queue_view(branch, million),
+        "queue_view": lambda: _qt_child("bench_queue_view", str(branch.directory), branch.name,
+                                        str(million.directory), million.name),
         "search": lambda: bench_search.run(big, runs),
-        "profile": lambda: bench_care_profile.run(big, runs),
+        "profile": lambda: bench_care_profile.run(big, runs) + _qt_child(
+            "bench_care_profile_view", str(big.directory), big.name),
         "kpi": lambda: bench_kpi.run(big, runs=5 if quick else 10),
         "save": lambda: bench_visit_save.run(big, saves=50 if quick else 200),
         "memory": lambda: bench_memory.run(big, million, max_rows=5_000 if quick else 200_000),

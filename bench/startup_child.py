@@ -36,8 +36,30 @@ def bare() -> None:
     app.exec()
 
 
+def _without_quick_check() -> None:
+    """What-if (BENCH_WHAT_IF=no_quick_check): the open-time check reads only the header."""
+    import sqlite3
+
+    from claimcare_desktop.store import db
+
+    def header_only(path):
+        if path.exists():
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                con.execute("PRAGMA schema_version").fetchone()
+            except sqlite3.DatabaseError as exc:
+                raise db.DatabaseDamaged(path, str(exc)) from exc
+            finally:
+                con.close()
+
+    db.check_readable = header_only
+
+
 def app(profile_dir: str) -> None:
     from .app_session import mark, marks, start_session
+
+    if os.environ.get("BENCH_WHAT_IF") == "no_quick_check":
+        _without_quick_check()
 
     settings_file = os.path.join(tempfile.mkdtemp(prefix="bench-start-"), "settings.ini")
     qapp, shell = start_session(profile_dir, settings_file)
