@@ -173,6 +173,8 @@ class Visit(SyncedRow, Base):
 class VisitAttempt(SyncedRow, Base):
     __tablename__ = "visit_attempts"
     APPEND_ONLY = True
+    # the visit register's attempts of a period (else every attempt of the branch is read)
+    __table_args__ = (Index("ix_visit_attempts_branch_time", "branch_id", "attempted_at"),)
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
     visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), index=True)
     user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
