@@ -151,6 +151,8 @@ class Visit(SyncedRow, Base):
     __table_args__ = (
         Index("ix_visits_queue", "branch_id", "status", "due_date", "id"),
         Index("ix_visits_assignee_queue", "assignee_id", "status", "due_date", "id"),
+        # KPI visit coverage reads whether a claim has a done visit from the index alone
+        Index("ix_visits_claim_status", "claim_id", "status", "deleted"),
         # KPI satisfaction of a period, read from the index alone
         Index("ix_visits_branch_completed", "branch_id", "completed_at", "status", "satisfaction",
               "deleted"),
