@@ -1,8 +1,10 @@
 """The baseline of a store function: the very SQL it runs, replayed through plain sqlite3.
 
-`capture(engine, call)` records every statement (text and parameters) SQLAlchemy sends to
-SQLite while `call()` runs; `Replay` runs them again on a bare `sqlite3` connection and
-fetches every row, which is the least any code could do to get the same answer.
+`capture(engine, call)` records every statement SQLite runs for `call()` on the engine's
+connections, through SQLAlchemy or straight on the driver's cursor (a trace callback set
+while the connection is checked out gives each statement with its values expanded);
+`Replay` runs them again on a bare `sqlite3` connection and fetches every row, which is
+the least any code could do to get the same answer. Transaction control is left out.
 """
 from __future__ import annotations
 
@@ -16,17 +18,29 @@ from sqlalchemy import Engine, event
 Statement = tuple[str, Any]
 
 
+_NOT_REPLAYED = ("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA", "SAVEPOINT", "RELEASE")
+
+
 def capture(engine: Engine, call: Callable[[], object]) -> list[Statement]:
     statements: list[Statement] = []
 
-    def record(_conn, _cursor, statement, parameters, _context, _executemany):
-        statements.append((statement, parameters))
+    def record(sql: str) -> None:
+        if not sql.lstrip().upper().startswith(_NOT_REPLAYED):
+            statements.append((sql, ()))
 
-    event.listen(engine, "before_cursor_execute", record)
+    def checkout(dbapi_connection, _record, _proxy) -> None:
+        dbapi_connection.set_trace_callback(record)
+
+    def checkin(dbapi_connection, _record) -> None:
+        dbapi_connection.set_trace_callback(None)
+
+    event.listen(engine, "checkout", checkout)
+    event.listen(engine, "checkin", checkin)
     try:
         call()
     finally:
-        event.remove(engine, "before_cursor_execute", record)
+        event.remove(engine, "checkout", checkout)
+        event.remove(engine, "checkin", checkin)
     return statements
 
 

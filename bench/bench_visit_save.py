@@ -56,7 +56,7 @@ def _replay_write(con: sqlite3.Connection, statements: list[Statement], swaps: d
     started = time.perf_counter()
     con.execute("BEGIN")
     for sql, params in statements:
-        con.execute(sql, tuple(_swap(p, swaps) for p in params)).fetchall()
+        con.execute(_swap(sql, swaps), tuple(_swap(p, swaps) for p in params)).fetchall()
     con.execute("COMMIT")
     return (time.perf_counter() - started) * 1000
 
