@@ -9,7 +9,6 @@ import platform
 import re
 import sqlite3
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from .measure import Result
@@ -43,6 +42,10 @@ processes. Qt runs offscreen (`QT_QPA_PLATFORM=offscreen`).
   in `bench/out/` (gitignored); the 1,000,000-visit profile is the big branch with its
   visits copied by one `INSERT … SELECT` (fresh UUIDs, every other column kept).
 - **Acting as** the branch supervisor (the whole branch: the biggest lists).
+- **Other areas** measure with their own scripts and write their own sections below:
+  demo data (`bench/generate.py`, `## Demo data`), exports (`bench/export.py`,
+  `## Exports`), first sync and HQ load (`bench/sync_first.py`, `bench/hq_load.py`,
+  `## Sync`). `bench/run_all.py --with-others` runs the last three too.
 """
 
 
@@ -87,9 +90,8 @@ def _sections(text: str) -> list[tuple[str, str]]:
 
 def render(results: list[Result], command: str, datasets: list[str], load: str,
            others: dict[str, str], existing: str = "") -> str:
-    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     missed = [r for r in results if not r.passed]
-    out = [TITLE, "", METHOD, f"**Command:** `{command}`  ", f"**Run:** {now}; {load}  ",
+    out = [TITLE, "", METHOD, f"**Command:** `{command}`  ", f"**Run:** {load}  ",
            f"**Machine:** {_machine()}", "", f"## {SUMMARY}", ""]
     out += [f"- {r.area}: {r.name} — {r.figure:.1f} {r.unit}"
             + ("" if r.ratio is None else f" ({r.ratio:.2f}x the baseline)") + f", target {r.target}"

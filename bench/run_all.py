@@ -12,10 +12,12 @@ shows the latest figures of every group.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,17 +85,29 @@ def _all_saved(quick: bool) -> list[Result]:
     return found
 
 
+def _run_note(quick: bool, groups: list[str], command: str, load: str) -> dict[str, str]:
+    """The command and load of this run, or of the last measuring run when this one only
+    rewrites the report."""
+    path = _results_file(quick, "run").with_suffix(".json")
+    if not groups and path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    note = {"command": command, "load": load}
+    path.write_text(json.dumps(note), encoding="utf-8")
+    return note
+
+
 def _others() -> dict[str, str]:
-    """Output of the other areas' bench scripts that exist, run with their defaults."""
+    """Output of the other areas' bench scripts that exist, run with their defaults
+    (they also write their own sections of the report)."""
     found = {}
     for name in OTHER_SCRIPTS:
-        script = ROOT / "bench" / name
-        if script.exists():
-            done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True,
+        if (ROOT / "bench" / name).exists():
+            module = f"bench.{name.removesuffix('.py')}"
+            done = subprocess.run([sys.executable, "-m", module], cwd=ROOT, capture_output=True,
                                   text=True, timeout=3600)
-            found[f"bench/{name}"] = done.stdout + (
+            found[f"python -m {module}"] = done.stdout + (
                 f"\n(exit status {done.returncode}: {done.stderr.strip()[-500:]})" if done.returncode else "")
-            print(found[f"bench/{name}"], flush=True)
+            print(found[f"python -m {module}"], flush=True)
     return found
 
 
@@ -108,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
     parser.add_argument("--only", default=",".join(GROUPS),
                         help=f"comma list of {', '.join(GROUPS)}; empty: only rewrite the report")
-    parser.add_argument("--skip-others", action="store_true", help="do not run the other areas' scripts (never run with --quick)")
+    parser.add_argument("--with-others", action="store_true",
+                        help="also run the exports, first-sync and HQ-load scripts (long; they"
+                             " write their own sections, which the report keeps either way)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     load_before = _load()
@@ -117,17 +133,20 @@ def main(argv: list[str] | None = None) -> int:
                  for d in sets.values()]
     print("\n".join(described), flush=True)
     plan = _plan(sets, args.quick)
-    for group in filter(None, (g.strip() for g in args.only.split(","))):
+    groups = [g.strip() for g in args.only.split(",") if g.strip()]
+    for group in groups:
         results = []
         for result in plan[group]():
             print(result.line(), "|", result.note, flush=True)
             results.append(result)
         _save(args.quick, group, results)
     results = _all_saved(args.quick)
-    others = {} if args.skip_others or args.quick else _others()
-    command = "bench/run_all.py" + " " + " ".join(argv if argv is not None else sys.argv[1:])
-    report.write(args.out, results, f".venv/bin/python {command.strip()}", described,
-                 f"{load_before} before, {_load()} after", others)
+    others = _others() if args.with_others and not args.quick else {}
+    command = " ".join(["bench/run_all.py", *(argv if argv is not None else sys.argv[1:])])
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    run = _run_note(args.quick, groups, f".venv/bin/python {command}",
+                    f"{when}; {load_before} before, {_load()} after")
+    report.write(args.out, results, run["command"], described, run["load"], others)
     missed = [r for r in results if not r.passed]
     print(f"\n{len(results) - len(missed)} PASS, {len(missed)} MISS in {time.perf_counter() - started:.0f} s;"
           f" report: {args.out}")
