@@ -5,6 +5,10 @@
 - queue_1m: a copy of big whose visits are multiplied to at least 1,000,000 rows with an
   INSERT … SELECT (new random UUIDs, every other column copied, so the due dates, statuses
   and assignees keep big's distribution). Only the queue and memory checks use it.
+- queue_100k: a copy of big thinned to about 100,000 visits (every row whose rowid falls
+  in the kept share of each thousand), the first-paint baseline: same customers and claims
+  as queue_1m, a tenth of the visits. Histories pointing at removed visits are left as they
+  are; only the queue reads this profile.
 
 A profile counts as built when its `.built` marker exists; a half-built folder (an
 interrupted run) is removed and built again.
@@ -42,10 +46,11 @@ class Scale:
     branch: int
     big: int
     million: int  # visits wanted in the queue_1m copy
+    hundred_k: int  # visits kept in the queue_100k copy
 
 
-FULL = Scale(branch=20_000, big=100_000, million=1_000_000)
-QUICK = Scale(branch=500, big=2_000, million=60_000)
+FULL = Scale(branch=20_000, big=100_000, million=1_000_000, hundred_k=100_000)
+QUICK = Scale(branch=500, big=2_000, million=60_000, hundred_k=2_000)
 
 
 def _is_built(directory: Path) -> bool:
@@ -98,6 +103,20 @@ def multiply_visits(database: Path, wanted: int) -> int:
         con.close()
 
 
+def thin_visits(database: Path, wanted: int) -> int:
+    """Keep about `wanted` visits, spread evenly over the table; returns the count."""
+    con = sqlite3.connect(database)
+    try:
+        (total,) = con.execute("SELECT count(*) FROM visits").fetchone()
+        kept_per_mille = max(1, min(1000, round(1000 * wanted / total)))
+        con.execute("DELETE FROM visits WHERE rowid % 1000 >= ?", (kept_per_mille,))
+        con.commit()
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return con.execute("SELECT count(*) FROM visits").fetchone()[0]
+    finally:
+        con.close()
+
+
 def _copy_database(source: Path, target_dir: Path) -> None:
     _start_fresh(target_dir)
     target_dir.mkdir(parents=True)
@@ -110,12 +129,12 @@ def _copy_database(source: Path, target_dir: Path) -> None:
         dst.close()
 
 
-def _million(big: Dataset, directory: Path, wanted: int) -> None:
+def _resized(big: Dataset, directory: Path, wanted: int, resize) -> None:
     started = time.perf_counter()
     _copy_database(big.database, directory)
-    total = multiply_visits(directory / DB_FILENAME, wanted)
+    total = resize(directory / DB_FILENAME, wanted)
     (directory / MARKER).write_text(
-        f"{total} visits, multiplied from {big.name} in {time.perf_counter() - started:.0f} s\n")
+        f"{total} visits, {resize.__name__} from {big.name} in {time.perf_counter() - started:.0f} s\n")
 
 
 def ensure(scale: Scale, log=print) -> dict[str, Dataset]:
@@ -126,14 +145,18 @@ def ensure(scale: Scale, log=print) -> dict[str, Dataset]:
         "big": Dataset(f"big branch ({scale.big:,} customers)", OUT / f"{tag}big_{scale.big}"),
         "queue_1m": Dataset(f"big branch, visits x to {scale.million:,}",
                             OUT / f"{tag}visits_{scale.million}"),
+        "queue_100k": Dataset(f"big branch, visits thinned to {scale.hundred_k:,}",
+                              OUT / f"{tag}visits_thinned_{scale.hundred_k}"),
     }
     for key in ("branch", "big"):
         if not _is_built(sets[key].directory):
             log(f"building {sets[key].name} in {sets[key].directory} (takes minutes at full scale)")
             _generate(sets[key].directory, scale.branch if key == "branch" else scale.big)
-    if not _is_built(sets["queue_1m"].directory):
-        log(f"building {sets['queue_1m'].name}")
-        _million(sets["big"], sets["queue_1m"].directory, scale.million)
+    for key, wanted, resize in (("queue_1m", scale.million, multiply_visits),
+                                 ("queue_100k", scale.hundred_k, thin_visits)):
+        if not _is_built(sets[key].directory):
+            log(f"building {sets[key].name}")
+            _resized(sets["big"], sets[key].directory, wanted, resize)
     return sets
 
 

@@ -36,11 +36,12 @@ processes. Qt runs offscreen (`QT_QPA_PLATFORM=offscreen`).
   SQLAlchemy while the function runs and replayed through plain `sqlite3` with every row
   fetched. Start-up is compared with a bare PySide6 window (same interpreter, fresh process).
   A scroll frame is compared with a `QStandardItemModel` holding the same rows and roles.
-  First paint at 1,000,000 visits is compared with the same moves on the 20,000-customer
-  branch (about 62,000 visits, the data set closest to 100,000 visits).
+  First paint at 1,000,000 visits is compared with the same moves at 100,000 visits (the
+  big branch with its visits multiplied, and thinned: same customers and claims).
 - **Data** comes from the demo generator (seed 7, built around 2026-11-26) and is cached
   in `bench/out/` (gitignored); the 1,000,000-visit profile is the big branch with its
-  visits copied by one `INSERT … SELECT` (fresh UUIDs, every other column kept).
+  visits copied by one `INSERT … SELECT` (fresh UUIDs, every other column kept), the
+  100,000-visit one the big branch with two visits in three deleted (evenly by rowid).
 - **Acting as** the branch supervisor (the whole branch: the biggest lists).
 - **Other areas** measure with their own scripts and write their own sections below:
   demo data (`bench/generate.py`, `## Demo data`), exports (`bench/export.py`,

@@ -54,8 +54,8 @@ def _plan(sets: dict[str, datasets.Dataset], quick: bool):
     return {
         "startup": lambda: bench_startup.run(big, runs=2 if quick else 5),
         "queue": lambda: [r for d in (big, million) for r in bench_queue_sql.run(d, runs)],
-        "queue_view": lambda: _qt_child("bench_queue_view", str(branch.directory), branch.name,
-                                        str(million.directory), million.name),
+        "queue_view": lambda: _qt_child("bench_queue_view", str(sets["queue_100k"].directory),
+                                        sets["queue_100k"].name, str(million.directory), million.name),
         "search": lambda: bench_search.run(big, runs),
         "profile": lambda: bench_care_profile.run(big, runs) + _qt_child(
             "bench_care_profile_view", str(big.directory), big.name),
