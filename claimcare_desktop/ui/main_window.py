@@ -1,7 +1,10 @@
 """The main window: navigation, menus, shortcuts and the status bar. Nothing else.
 
-After a language switch every workspace is built again, so each comes back in the new
-language whether or not it handles LanguageChange itself.
+A workspace is imported and built the first time it is shown (or asked for by name):
+until then an empty placeholder holds its place in the stack, so start-up pays for the
+first workspace only. After a language switch the built workspaces are dropped and the
+current one is built again, so each comes back in the new language whether or not it
+handles LanguageChange itself.
 """
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from . import settings as opt
 from .context import AppContext
 from .i18n import LANGUAGES
 from .reminders.banner import Banner
-from .workspaces import WorkspaceEntry, available_workspaces
+from .workspaces import WorkspaceEntry, present_workspaces
 
 NAV_WIDTH = 150
 NAV_STYLE = ("QListWidget#navigation { font-size: 14px; border: none; outline: 0;"
@@ -40,11 +43,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("main_window")
-        self._entries: list[tuple[WorkspaceEntry, type[QWidget]]] = [
-            (e, cls) for e, cls in available_workspaces()
-            if ctx.user.is_supervisor or not e.supervisor_only
+        self._entries: list[WorkspaceEntry] = [
+            e for e in present_workspaces() if ctx.user.is_supervisor or not e.supervisor_only
         ]
-        self._pages: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {}  # the workspaces built so far
         self._build_body()
         self._build_actions()
         self._build_menus()
@@ -64,10 +66,10 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet(NAV_STYLE)
         self.stack = QStackedWidget(body)
         self.banner = Banner(body)
-        for entry, _cls in self._entries:
+        for entry in self._entries:
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, entry.name)
-        self._build_pages()
+            self.stack.addWidget(QWidget(self.stack))  # placeholder until first shown
         self.nav.currentRowChanged.connect(self._show_row)
         column = QVBoxLayout()
         column.setSpacing(0)
@@ -130,35 +132,49 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.act_languages["zh_CN"].setText("中文（简体）")
         self.act_languages["en"].setText("English")
-        for row, (entry, _cls) in enumerate(self._entries):
-            title = self._pages[entry.name].nav_title()
+        for row, entry in enumerate(self._entries):
+            title = entry.nav_title()
             self.nav.item(row).setText(title)
             self.act_workspaces[row].setText(title)
 
     # ---- navigation ----
-    def _build_pages(self) -> None:
-        for entry, cls in self._entries:
-            page = cls(self.ctx, self.stack)
+    def _page_at(self, row: int) -> QWidget:
+        """The workspace in `row`, imported and built in place of its placeholder if needed."""
+        entry = self._entries[row]
+        page = self._pages.get(entry.name)
+        if page is None:
+            page = entry.load()(self.ctx, self.stack)
             page.setObjectName(f"workspace_{entry.name}")
-            self.stack.addWidget(page)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
             self._pages[entry.name] = page
+        return page
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        self.ctx.settings.set(opt.LAST_WORKSPACE, self._entries[row][0].name)
+        self.stack.setCurrentWidget(self._page_at(row))
+        self.ctx.settings.set(opt.LAST_WORKSPACE, self._entries[row].name)
+
+    def _names(self) -> list[str]:
+        return [entry.name for entry in self._entries]
 
     def workspace(self, name: str) -> QWidget | None:
         """The workspace called `name`, built if needed (None when not registered)."""
-        return self._pages.get(name)
+        names = self._names()
+        return self._page_at(names.index(name)) if name in names else None
+
+    def built_workspaces(self) -> list[str]:
+        return list(self._pages)
 
     def navigate(self, target: str, **kwargs: Any) -> None:
-        names = [entry.name for entry, _cls in self._entries]
+        names = self._names()
         if target not in names:
             return
         self.nav.setCurrentRow(names.index(target))
-        page = self._pages[target]
+        page = self._page_at(names.index(target))
         if "complaint_id" in kwargs and hasattr(page, "open_complaint"):
             page.open_complaint(kwargs["complaint_id"])
         elif "customer_id" in kwargs and hasattr(page, "open_customer"):
@@ -173,21 +189,23 @@ class MainWindow(QMainWindow):
             page.focus_search()
 
     def _log_visit(self) -> None:
-        page = self.workspace("visit_queue")
-        if page is not None:
+        if "visit_queue" in self._names():
             self.navigate("visit_queue")
-            page.log_visit()
+            self.workspace("visit_queue").log_visit()
 
     def rebuild_workspaces(self) -> None:
-        """Build every workspace again (after a language switch)."""
+        """Drop the built workspaces and build the current one again (after a language
+        switch); the others are built in the new language when next shown."""
         current = self.nav.currentRow()
-        for page in self._pages.values():
+        names = self._names()
+        for name, page in list(self._pages.items()):
             if hasattr(page, "save_layout"):
                 page.save_layout()
+            row = names.index(name)
+            self.stack.insertWidget(row, QWidget(self.stack))
             self.stack.removeWidget(page)
             page.deleteLater()
         self._pages.clear()
-        self._build_pages()
         self._show_row(current)
         self.retranslate()
 
@@ -202,7 +220,7 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         self.restoreState(self.ctx.settings.get(opt.WINDOW_STATE))
-        names = [entry.name for entry, _cls in self._entries]
+        names = self._names()
         last = self.ctx.settings.get(opt.LAST_WORKSPACE)
         if names:
             self.nav.setCurrentRow(names.index(last) if last in names else 0)

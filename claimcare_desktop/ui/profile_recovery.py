@@ -13,18 +13,19 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from claimcare_desktop.store.db import DatabaseDamaged, Profile, open_profile
+from claimcare_desktop.store.db import DAMAGE_FOUND_SUFFIX, DatabaseDamaged, Profile, open_profile
 from claimcare_desktop.store.paths import database_file
 
 log = logging.getLogger(__name__)
 
 
 def move_aside(profile_dir: Path, now: datetime | None = None) -> Path:
-    """Rename the database files to `<name>.damaged-<time>`; returns the new database path."""
+    """Rename the database files (and a damage report beside them) to
+    `<name>.damaged-<time>`; returns the new database path."""
     path = database_file(profile_dir)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", DAMAGE_FOUND_SUFFIX):
         source = path.with_name(path.name + suffix)
         if source.exists():
             source.rename(target.with_name(target.name + suffix))

@@ -5,7 +5,13 @@ import os
 
 import pytest
 
-from claimcare_desktop.store.db import DatabaseDamaged, open_profile
+from claimcare_desktop.store.db import (
+    DatabaseDamaged,
+    damage_reported,
+    find_damage,
+    open_profile,
+    report_damage,
+)
 from claimcare_desktop.store.paths import database_file
 
 
@@ -39,3 +45,52 @@ def test_a_database_with_garbage_written_over_its_pages_is_reported_as_damaged(t
         f.write(b"garbage!" * ((size - 4096) // 8))
     with pytest.raises(DatabaseDamaged):
         open_profile(tmp_path)
+
+
+def _profile_with_rows(folder, rows=3000):
+    """A closed profile whose last pages hold `rows` sync_state rows, checkpointed."""
+    profile = open_profile(folder)
+    with profile.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO sync_state (key, value) VALUES (?, ?)",
+                             [(f"k{i:05d}", "v" * 200) for i in range(rows)])
+    with profile.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    profile.close()
+    return database_file(folder)
+
+
+def _overwrite_page(path, page_from_end):
+    size, page = path.stat().st_size, 4096
+    with path.open("r+b") as f:
+        f.seek(size - page * page_from_end + 100)  # inside the page, past its b-tree header
+        f.write(os.urandom(page - 200))
+
+
+def test_a_truncated_file_is_refused_at_once(tmp_path):
+    path = _profile_with_rows(tmp_path)
+    with path.open("r+b") as f:
+        f.truncate(path.stat().st_size // 2)
+    with pytest.raises(DatabaseDamaged) as caught:
+        open_profile(tmp_path)
+    assert "truncated" in caught.value.detail
+
+
+def test_open_is_cheap_and_the_full_check_finds_a_damaged_page(tmp_path):
+    path = _profile_with_rows(tmp_path)
+    assert find_damage(path) is None
+    _overwrite_page(path, page_from_end=20)
+    open_profile(tmp_path).close()  # the header and schema are fine: opening does not read every page
+    found = find_damage(path)
+    assert found is not None and found != "ok"
+    report_damage(path, found)
+    with pytest.raises(DatabaseDamaged) as caught:
+        open_profile(tmp_path)  # damage reported earlier: the next open checks the whole file
+    assert caught.value.detail == found
+    assert path.exists() and damage_reported(path)  # nothing deleted
+
+
+def test_a_sound_file_reported_as_damaged_opens_and_the_report_is_cleared(tmp_path):
+    path = _profile_with_rows(tmp_path, rows=10)
+    report_damage(path, "*** in database main ***")
+    open_profile(tmp_path).close()
+    assert not damage_reported(path)
