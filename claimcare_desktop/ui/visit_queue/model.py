@@ -1,9 +1,13 @@
 """The queue's table model: pages of ~200 rows fetched on the DB lane as the view scrolls.
 
 Rows are formatted once per page (display strings, colours) so `data()` is a couple of
-list lookups; roles are compared with cached ints (FIELD-NOTES: the enum lookup costs
-more than the rest of `data()`). A filter change bumps `_generation`, so a page that
-arrives for an older filter is dropped.
+lookups; roles are compared with cached ints (FIELD-NOTES: the enum lookup costs more
+than the rest of `data()`). A filter change bumps `_generation`, so a page that arrives
+for an older filter is dropped.
+
+The row count grows as the view fetches more, but only a few pages keep their rows
+(`pages.PageMemory`): memory stays flat at a million visits. A row whose page was let
+go is blank until its page, asked for again by keyset, comes back (`dataChanged`).
 """
 from __future__ import annotations
 
@@ -17,7 +21,9 @@ from claimcare_desktop.store import visit_queue as queue
 from claimcare_desktop.store.visit_queue import QueueCount, QueueFilter, QueuePlan, QueueRow
 
 from ..context import AppContext
+from ..tasks import Task
 from .columns import COLUMNS, DUE_COLUMN, RISK_COLUMN
+from .pages import HeldPage, Key, PageMemory
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +37,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _RISK_COLOURS = {"high": QColor("#fde2e1"), "medium": QColor("#fff1cc"), "low": QColor("#e3f4e1")}
 _OVERDUE = QColor("#b3261e")
+MAX_PAGES = 10  # rows held: 2,000 (a few MiB), many screens around the view
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,11 @@ class _Page:
     generation: int
     rows: list[QueueRow]
     plan: QueuePlan
+    after: Key | None
+
+
+def _held(rows: list[QueueRow]) -> HeldPage:
+    return HeldPage(rows, [[c.text(row) for c in COLUMNS] for row in rows])
 
 
 class QueueModel(QAbstractTableModel):
@@ -45,12 +57,15 @@ class QueueModel(QAbstractTableModel):
     sig_count = Signal(object)  # QueueCount
     sig_page_loaded = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QObject | None = None,
+                 page_size: int = queue.PAGE_SIZE, max_pages: int = MAX_PAGES) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._filter: QueueFilter | None = None
-        self._rows: list[QueueRow] = []
-        self._cells: list[list[str]] = []
+        self._pages = PageMemory(page_size, max_pages)
+        self._by_row = self._pages.by_row  # data()'s one lookup
+        self._refills: dict[int, Task] = {}  # page number -> its re-read on the DB lane
+        self._last_key: Key | None = None
         self._generation = 0
         self._plan: QueuePlan | None = None
         self._exhausted = True
@@ -66,7 +81,10 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter = flt
         self._generation += 1
-        self._rows, self._cells = [], []
+        self._pages = PageMemory(self._pages.page_size, self._pages.max_pages)
+        self._by_row = self._pages.by_row
+        self._refills.clear()
+        self._last_key = None
         self._plan = None
         self._exhausted = False
         self._loading = False
@@ -87,20 +105,26 @@ class QueueModel(QAbstractTableModel):
         if self.canFetchMore(parent):
             self._load_page()
 
-    def _load_page(self) -> None:
+    def _read_job(self, after: Key | None):
+        """A DB-lane job reading the page after `after` for the current filter."""
         flt, generation, known_plan = self._filter, self._generation, self._plan
-        after = self._rows[-1].key if self._rows else None
-        self._loading = True
-        self.sig_loading.emit(True)
+        limit = self._pages.page_size
 
         def job(state):
-            if generation != self._generation:  # the filter changed while this waited
-                return _Page(generation, [], known_plan)
+            if generation != self._generation or state.cancelled():  # no longer wanted
+                return _Page(generation, [], known_plan, after)
             with self._ctx.profile.engine.connect() as conn:
                 qplan = known_plan or queue.plan(conn, flt)
-                return _Page(generation, queue.fetch_page(conn, flt, after, qplan=qplan), qplan)
+                rows = queue.fetch_page(conn, flt, after, limit=limit, qplan=qplan)
+                return _Page(generation, rows, qplan, after)
 
-        self._ctx.tasks.run_db(job, on_done=self._add_page, on_error=self._load_failed)
+        return job
+
+    def _load_page(self) -> None:
+        self._loading = True
+        self.sig_loading.emit(True)
+        self._ctx.tasks.run_db(self._read_job(self._last_key), on_done=self._add_page,
+                               on_error=self._load_failed)
 
     def _add_page(self, page: _Page) -> None:
         if page.generation != self._generation:
@@ -108,17 +132,55 @@ class QueueModel(QAbstractTableModel):
         self._loading = False
         first_page = self._plan is None
         self._plan = page.plan
-        self._exhausted = len(page.rows) < queue.PAGE_SIZE
+        self._exhausted = len(page.rows) < self._pages.page_size
         if page.rows:
-            first = len(self._rows)
+            first = self._pages.rows
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self._cells.extend([c.text(row) for c in COLUMNS] for row in page.rows)
+            self._pages.add_page(page.after, _held(page.rows))
+            self._last_key = page.rows[-1].key
             self.endInsertRows()
+            self._let_go()
         self.sig_loading.emit(False)
         self.sig_page_loaded.emit()
         if first_page:
             self._load_count()
+
+    # ---- pages let go and read again ----
+    def _refill(self, number: int) -> None:
+        """Read page `number` again (the view needs a row of it); at most `max_pages`
+        re-reads wait at a time, the oldest is dropped (the view has moved on)."""
+        if number in self._refills or self._plan is None:
+            return
+        self._pages.focus = number
+        if len(self._refills) >= self._pages.max_pages:
+            oldest = next(iter(self._refills))
+            self._refills.pop(oldest).cancel()
+        self._refills[number] = self._ctx.tasks.run_db(
+            self._read_job(self._pages.starts[number]),
+            on_done=lambda page, number=number: self._refilled(number, page),
+            on_error=lambda error, number=number: self._refill_failed(number, error))
+
+    def _refilled(self, number: int, page: _Page) -> None:
+        if page.generation != self._generation:
+            return
+        self._refills.pop(number, None)
+        self._pages.refill(number, _held(page.rows))
+        first = number * self._pages.page_size
+        last = min(first + self._pages.page_size, self._pages.rows) - 1
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self._let_go()
+
+    def _refill_failed(self, number: int, error: BaseException) -> None:
+        log.error("reading page %d of the visit queue again failed", number, exc_info=error)
+        self._refills.pop(number, None)
+
+    def _let_go(self) -> None:
+        pinned = {self._pages.page_of(index.row()) for index in self.persistentIndexList()}
+        self._pages.let_go(pinned)
+
+    def rows_held(self) -> int:
+        """Rows whose data is in memory (at most `max_pages` pages)."""
+        return self._pages.rows_held()
 
     def _load_failed(self, error: BaseException) -> None:
         log.error("loading the visit queue failed", exc_info=error)
@@ -143,21 +205,31 @@ class QueueModel(QAbstractTableModel):
 
     # ---- Qt model ----
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._pages.rows
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def _missing(self, row: int) -> str:
+        """A row whose page is not held: blank until the page is read again."""
+        number = self._pages.page_of(row)
+        if number not in self._pages.held:  # else: it came back shorter (rows changed)
+            self._refill(number)
+        return ""
+
     def data(self, index: QModelIndex, role: int = _DISPLAY):
         if role == _DISPLAY or role == _TOOLTIP:
-            return self._cells[index.row()][index.column()]
+            held = self._by_row.get(index.row())
+            return held[1][index.column()] if held is not None else self._missing(index.row())
         if role == _ALIGN:
             return _RIGHT if COLUMNS[index.column()].numeric else _LEFT
         if role == _BACKGROUND and index.column() == RISK_COLUMN:
-            return _RISK_COLOURS.get(self._rows[index.row()].risk_level)
+            row = self._pages.row(index.row())
+            return _RISK_COLOURS.get(row.risk_level) if row is not None else None
         if role == _FOREGROUND and index.column() == DUE_COLUMN:
-            row = self._rows[index.row()]
-            if row.status == "open" and self._filter and row.due_date < self._filter.today:
+            row = self._pages.row(index.row())
+            if (row is not None and row.status == "open" and self._filter
+                    and row.due_date < self._filter.today):
                 return _OVERDUE
         return None
 
@@ -167,10 +239,10 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def row_at(self, row: int) -> QueueRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        """The row's data, or None when it is out of range or its page is not held."""
+        return self._pages.row(row) if 0 <= row < self._pages.rows else None
 
     def row_of(self, visit_id: str) -> int:
-        for i, row in enumerate(self._rows):
-            if row.visit_id == visit_id:
-                return i
-        return -1
+        """The row of `visit_id` among the pages held, else -1."""
+        return next((number for number, (row, _cells) in self._by_row.items()
+                     if row.visit_id == visit_id), -1)
