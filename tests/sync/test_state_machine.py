@@ -367,7 +367,7 @@ def world(pg_cluster, hq_template_db, profile_template, tmp_path_factory):
     pg_cluster.drop_database(name)
 
 
-@pytest.mark.timeout(1800 if PROFILE == "deep" else 600)
+@pytest.mark.timeout(4800 if PROFILE == "deep" else 600)
 def test_sync_state_machine(world):
     SyncMachine.world = world
     run_state_machine_as_test(SyncMachine, settings=settings(
