@@ -120,11 +120,17 @@ class QueueModel(QAbstractTableModel):
 
         return job
 
+    def _run_db(self, job, on_done, on_error) -> Task:
+        task = self._ctx.tasks.run_db(job, on_done=on_done, on_error=on_error)
+        # A finished Task is otherwise never freed (a connection of the TaskRunner's holds
+        # it), nor the page it returned: memory would grow with every page read.
+        task.sig_finished.connect(task.deleteLater)
+        return task
+
     def _load_page(self) -> None:
         self._loading = True
         self.sig_loading.emit(True)
-        self._ctx.tasks.run_db(self._read_job(self._last_key), on_done=self._add_page,
-                               on_error=self._load_failed)
+        self._run_db(self._read_job(self._last_key), self._add_page, self._load_failed)
 
     def _add_page(self, page: _Page) -> None:
         if page.generation != self._generation:
@@ -132,12 +138,13 @@ class QueueModel(QAbstractTableModel):
         self._loading = False
         first_page = self._plan is None
         self._plan = page.plan
-        self._exhausted = len(page.rows) < self._pages.page_size
-        if page.rows:
+        rows = page.rows
+        self._exhausted = len(rows) < self._pages.page_size
+        if rows:
             first = self._pages.rows
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._pages.add_page(page.after, _held(page.rows))
-            self._last_key = page.rows[-1].key
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._pages.add_page(page.after, _held(rows))
+            self._last_key = rows[-1].key
             self.endInsertRows()
             self._let_go()
         self.sig_loading.emit(False)
@@ -155,10 +162,10 @@ class QueueModel(QAbstractTableModel):
         if len(self._refills) >= self._pages.max_pages:
             oldest = next(iter(self._refills))
             self._refills.pop(oldest).cancel()
-        self._refills[number] = self._ctx.tasks.run_db(
+        self._refills[number] = self._run_db(
             self._read_job(self._pages.starts[number]),
-            on_done=lambda page, number=number: self._refilled(number, page),
-            on_error=lambda error, number=number: self._refill_failed(number, error))
+            lambda page, number=number: self._refilled(number, page),
+            lambda error, number=number: self._refill_failed(number, error))
 
     def _refilled(self, number: int, page: _Page) -> None:
         if page.generation != self._generation:
@@ -201,7 +208,7 @@ class QueueModel(QAbstractTableModel):
             if result[0] == self._generation:
                 self.sig_count.emit(result[1])
 
-        self._ctx.tasks.run_db(job, on_done=done)
+        self._run_db(job, done, None)
 
     # ---- Qt model ----
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
