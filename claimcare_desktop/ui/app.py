@@ -1,4 +1,9 @@
-"""Starting the desktop app: logging, settings, language, profile, sign-in, main window."""
+"""Starting the desktop app: logging, settings, language, sign-in, main window.
+
+The sign-in dialog shows first; the profile opens (and its schema is upgraded) on the
+database lane while the user types, and signing in waits on that worker, not on the GUI
+thread. An unusable database is reported as soon as the open fails, over the dialog.
+"""
 from __future__ import annotations
 
 import logging
@@ -14,11 +19,16 @@ from .app_logging import configure_logging
 from .changes import ChangeBus
 from .context import AppContext
 from .i18n import Translations
-from .profile_recovery import open_or_recover
+from .profile_opening import ProfileOpening, ProfileWhenOpen
+from .profile_recovery import open_or_recover, recover
 from .settings import Settings
 from .shell import Shell
 from .sign_in.dialog import SignInDialog
+from .sign_in.flow import SignedIn
 from .tasks import TaskRunner
+
+__all__ = ["AppContext", "ChangeBus", "QApplication", "Settings", "Shell", "TaskRunner",
+           "Translations", "configure_logging", "open_or_recover", "opt", "run_app"]
 
 log = logging.getLogger(__name__)
 
@@ -34,22 +44,41 @@ def run_app(profile_dir: Path | None = None, hq_url: str | None = None,
     translations.install(language or settings.get(opt.LANGUAGE))
     settings.set(opt.LANGUAGE, translations.language)
     log.info("starting; log file %s", log_file)
-    profile = open_or_recover(Path(profile_dir or default_profile_dir()))
-    if profile is None:
-        return 1
     tasks = TaskRunner()
+    opening = ProfileOpening(Path(profile_dir or default_profile_dir()), tasks)
+    shell: Shell | None = None
     try:
-        dialog = SignInDialog(profile, tasks, settings, hq_url, username)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signed_in is None:
+        signed = sign_in_while_opening(opening, tasks, settings, hq_url, username)
+        if signed is None or opening.profile is None:  # signing in needed the open profile
             return 1
-        signed = dialog.signed_in
-        ctx = AppContext(profile, signed.user, tasks, ChangeBus(), settings,
+        ctx = AppContext(opening.profile, signed.user, tasks, ChangeBus(), settings,
                          hq_url=signed.hq_url, hq_token=signed.token)
         shell = Shell(ctx, translations)
         shell.start()
         return app.exec()
     finally:
+        if shell is not None:
+            shell.stop()
         tasks.shutdown()
         settings.sync()
-        profile.close()
+        if opening.profile is not None:
+            opening.profile.close()
         translations.uninstall()
+
+
+def sign_in_while_opening(opening: ProfileOpening, tasks: TaskRunner, settings: Settings,
+                          hq_url: str | None, username: str | None) -> SignedIn | None:
+    """Show the sign-in dialog at once and open the profile behind it; None on cancel."""
+    dialog = SignInDialog(ProfileWhenOpen(opening), tasks, settings, hq_url, username)
+
+    def failed(error: BaseException) -> None:
+        if recover(error, opening.directory, dialog):
+            opening.start()
+        else:
+            dialog.reject()
+
+    opening.sig_failed.connect(failed)
+    opening.start()
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.signed_in

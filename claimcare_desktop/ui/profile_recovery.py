@@ -65,14 +65,22 @@ def ask_to_move_aside(error: Exception, profile_dir: Path, parent: QWidget | Non
     return box.clickedButton() is move
 
 
+def recover(error: BaseException, profile_dir: Path, parent: QWidget | None = None) -> bool:
+    """After a failed open: ask, and put the file aside when the user agrees.
+    True when a fresh open should follow, False when the user chose to quit."""
+    log.error("opening profile %s failed", profile_dir, exc_info=error)
+    if not ask_to_move_aside(error, profile_dir, parent):
+        return False
+    moved = move_aside(profile_dir)
+    log.warning("moved the unusable database aside to %s", moved)
+    return True
+
+
 def open_or_recover(profile_dir: Path, parent: QWidget | None = None) -> Profile | None:
-    """The opened profile, or None when the user chose to quit."""
+    """The opened profile, or None when the user chose to quit (opens on this thread)."""
     try:
         return open_profile(profile_dir)
     except Exception as error:  # noqa: BLE001 - any failure here is shown, never swallowed
-        log.exception("opening profile %s failed", profile_dir)
-        if not ask_to_move_aside(error, profile_dir, parent):
+        if not recover(error, profile_dir, parent):
             return None
-    moved = move_aside(profile_dir)
-    log.warning("moved the unusable database aside to %s", moved)
     return open_profile(profile_dir)

@@ -1,11 +1,12 @@
 """Wires a signed-in session together: main window, status bar, sync timer, reminder,
-and the language switch."""
+the background check of the database, and the language switch."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
 from . import settings as opt
 from .context import AppContext
+from .database_check import DatabaseCheck
 from .i18n import Translations
 from .main_window import MainWindow
 from .reminders.reminder import Reminder
@@ -29,11 +30,17 @@ class Shell:
         self.reminder.sig_banner_text.connect(self.window.banner.update_text)
         self.window.sig_sync_requested.connect(self.sync.sync_now)
         self.window.sig_language_requested.connect(self.switch_language)
+        self.database_check = DatabaseCheck(ctx.profile.database_path, self.window)
 
     def start(self) -> None:
         self.window.show()
         self.sync.start()
         self.reminder.start()
+        self.database_check.start_later()
+
+    def stop(self) -> None:
+        """Before the profile closes (on quit): stop the background check."""
+        self.database_check.stop()
 
     def switch_language(self, language: str) -> None:
         """Install the new translators, then rebuild every workspace in that language."""

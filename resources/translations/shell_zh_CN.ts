@@ -9,6 +9,25 @@
     </message>
 </context>
 <context>
+    <name>DatabaseCheck</name>
+    <message>
+        <source>Damage found in the local database</source>
+        <translation>本地数据库发现损坏</translation>
+    </message>
+    <message>
+        <source>ClaimCare checked the local database and found damaged pages. Some records may be missing or unreadable, and saving may fail.</source>
+        <translation>ClaimCare 检查了本地数据库，发现有损坏的页面。部分记录可能缺失或无法读取，保存也可能失败。</translation>
+    </message>
+    <message>
+        <source>Sync now (F5) so that your changes reach HQ. At the next start ClaimCare will offer to put this file aside (nothing is deleted) and start with a fresh database, which the next sync fills again from HQ.
+
+File: %1</source>
+        <translation>请立即同步（F5），让您的更改送达总部。下次启动时，ClaimCare 会提出将此文件移到一旁（不会删除任何内容），并以一个新的数据库开始，下次同步会从总部重新填充。
+
+文件：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ClaimCare Desktop — %1 (%2)</source>

@@ -47,7 +47,7 @@ def test_a_database_with_garbage_written_over_its_pages_is_reported_as_damaged(t
         open_profile(tmp_path)
 
 
-def _profile_with_rows(folder, rows=3000):
+def profile_with_rows(folder, rows=3000):
     """A closed profile whose last pages hold `rows` sync_state rows, checkpointed."""
     profile = open_profile(folder)
     with profile.engine.begin() as conn:
@@ -59,7 +59,7 @@ def _profile_with_rows(folder, rows=3000):
     return database_file(folder)
 
 
-def _overwrite_page(path, page_from_end):
+def overwrite_page(path, page_from_end):
     size, page = path.stat().st_size, 4096
     with path.open("r+b") as f:
         f.seek(size - page * page_from_end + 100)  # inside the page, past its b-tree header
@@ -67,7 +67,7 @@ def _overwrite_page(path, page_from_end):
 
 
 def test_a_truncated_file_is_refused_at_once(tmp_path):
-    path = _profile_with_rows(tmp_path)
+    path = profile_with_rows(tmp_path)
     with path.open("r+b") as f:
         f.truncate(path.stat().st_size // 2)
     with pytest.raises(DatabaseDamaged) as caught:
@@ -76,9 +76,9 @@ def test_a_truncated_file_is_refused_at_once(tmp_path):
 
 
 def test_open_is_cheap_and_the_full_check_finds_a_damaged_page(tmp_path):
-    path = _profile_with_rows(tmp_path)
+    path = profile_with_rows(tmp_path)
     assert find_damage(path) is None
-    _overwrite_page(path, page_from_end=20)
+    overwrite_page(path, page_from_end=20)
     open_profile(tmp_path).close()  # the header and schema are fine: opening does not read every page
     found = find_damage(path)
     assert found is not None and found != "ok"
@@ -90,7 +90,7 @@ def test_open_is_cheap_and_the_full_check_finds_a_damaged_page(tmp_path):
 
 
 def test_a_sound_file_reported_as_damaged_opens_and_the_report_is_cleared(tmp_path):
-    path = _profile_with_rows(tmp_path, rows=10)
+    path = profile_with_rows(tmp_path, rows=10)
     report_damage(path, "*** in database main ***")
     open_profile(tmp_path).close()
     assert not damage_reported(path)
