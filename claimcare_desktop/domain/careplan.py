@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterable
 
 from .festivals import festival_dates
@@ -76,45 +77,53 @@ def _birthday_in(year: int, birth: date) -> date:
     return birth.replace(year=year)
 
 
-def _item(customer: CareCustomer, kind: str, due: date, key: str, **params: object) -> PlannedCareItem:
-    item_id = care_item_id(customer.customer_id, kind, due, key)
-    return PlannedCareItem(item_id, customer.customer_id, str(kind), due, key, params)
+@dataclass(frozen=True)
+class _Candidate:
+    kind: str
+    due_date: date
+    key: str
+    params: dict[str, object]
 
 
-def _birthdays(customer: CareCustomer, years: range) -> Iterable[PlannedCareItem]:
+def _birthdays(customer: CareCustomer, years: range) -> Iterable[_Candidate]:
     if customer.birth_date is None:
         return
     for year in years:
         if year <= customer.birth_date.year:
             continue
         due = _birthday_in(year, customer.birth_date)
-        yield _item(customer, CareItemKind.BIRTHDAY, due, "", age=year - customer.birth_date.year)
+        yield _Candidate(CareItemKind.BIRTHDAY, due, "", {"age": year - customer.birth_date.year})
 
 
-def _festivals(customer: CareCustomer, years: range) -> Iterable[PlannedCareItem]:
+@lru_cache(maxsize=64)
+def _festival_candidates(year: int) -> tuple[_Candidate, ...]:
+    return tuple(
+        _Candidate(CareItemKind.FESTIVAL, previous_working_day(day), code,
+                   {"festival": code, "festival_date": day})
+        for code, day in festival_dates(year).items()
+    )
+
+
+def _festivals(years: range) -> Iterable[_Candidate]:
     for year in years:
-        for code, day in festival_dates(year).items():
-            due = previous_working_day(day)
-            yield _item(customer, CareItemKind.FESTIVAL, due, code, festival=code, festival_date=day)
+        yield from _festival_candidates(year)
 
 
-def _health_reminders(customer: CareCustomer, claims: Iterable[ClaimSummary]) -> Iterable[PlannedCareItem]:
+def _health_reminders(claims: Iterable[ClaimSummary]) -> Iterable[_Candidate]:
     for claim in claims:
         if claim.claim_type != ClaimType.HEALTH or claim.closed_on is None:
             continue
         for days in HEALTH_REMINDER_DAYS:
             due = claim.closed_on + timedelta(days=days)
-            yield _item(customer, CareItemKind.HEALTH_REMINDER, due, f"{claim.claim_id}:{days}",
-                        claim_id=claim.claim_id, days_after=days)
+            yield _Candidate(CareItemKind.HEALTH_REMINDER, due, f"{claim.claim_id}:{days}",
+                             {"claim_id": claim.claim_id, "days_after": days})
 
 
-def _renewal_reminders(
-    customer: CareCustomer, policies: Iterable[PolicySummary]
-) -> Iterable[PlannedCareItem]:
+def _renewal_reminders(policies: Iterable[PolicySummary]) -> Iterable[_Candidate]:
     for policy in policies:
         due = policy.end_date - timedelta(days=RENEWAL_REMINDER_DAYS_BEFORE)
-        yield _item(customer, CareItemKind.RENEWAL_REMINDER, due, policy.policy_id,
-                    policy_id=policy.policy_id, end_date=policy.end_date)
+        yield _Candidate(CareItemKind.RENEWAL_REMINDER, due, policy.policy_id,
+                         {"policy_id": policy.policy_id, "end_date": policy.end_date})
 
 
 def _allowed(customer: CareCustomer, kind: str) -> bool:
@@ -133,17 +142,19 @@ def plan_care(
     """Care items due in [start, end), ordered by due date then kind then key."""
     # One year either side: a festival early in January is greeted in late December.
     years = range(start.year - 1, end.year + 2)
-    candidates = [
+    candidates = (
         *_birthdays(customer, years),
-        *_festivals(customer, years),
-        *_health_reminders(customer, claims),
-        *_renewal_reminders(customer, policies),
-    ]
-    chosen = {
-        item.id: item
-        for item in candidates
-        if start <= item.due_date < end and _allowed(customer, item.kind)
-    }
+        *_festivals(years),
+        *_health_reminders(claims),
+        *_renewal_reminders(policies),
+    )
+    # ids (uuid5) are the costly part, so they are made only for items that are kept
+    chosen: dict[str, PlannedCareItem] = {}
+    for c in candidates:
+        if start <= c.due_date < end and _allowed(customer, c.kind):
+            item_id = care_item_id(customer.customer_id, c.kind, c.due_date, c.key)
+            chosen[item_id] = PlannedCareItem(item_id, customer.customer_id, str(c.kind),
+                                              c.due_date, c.key, dict(c.params))
     return sorted(chosen.values(), key=lambda i: (i.due_date, i.kind, i.key))
 
 
