@@ -1,4 +1,4 @@
-"""docs/BENCHMARKS.md: a header (method, command, machine), one generated section per area,
+"""docs/BENCHMARKS.md: a header (method, runs, machine), one generated section per area,
 then every section this runner does not generate, kept as it was (other engineers'
 `## Demo data`, `## Exports`, `## Sync`, and the hand-written `## Causes and fixes`).
 """
@@ -89,11 +89,12 @@ def _sections(text: str) -> list[tuple[str, str]]:
     return [(p.split("\n", 1)[0].strip(), p) for p in parts[1:]]
 
 
-def render(results: list[Result], command: str, datasets: list[str], load: str,
+def render(results: list[Result], runs: list[str], datasets: list[str],
            others: dict[str, str], existing: str = "") -> str:
     missed = [r for r in results if not r.passed]
-    out = [TITLE, "", METHOD, f"**Command:** `{command}`  ", f"**Run:** {load}  ",
-           f"**Machine:** {_machine()}", "", f"## {SUMMARY}", ""]
+    out = [TITLE, "", METHOD, "**Runs** (the latest figures of each group are shown):", ""]
+    out += [f"- {run}" for run in runs]
+    out += ["", f"**Machine:** {_machine()}", "", f"## {SUMMARY}", ""]
     out += [f"- {r.area}: {r.name} — {r.figure:.1f} {r.unit}"
             + ("" if r.ratio is None else f" ({r.ratio:.2f}x the baseline)") + f", target {r.target}"
             for r in missed] or ["None."]
@@ -110,8 +111,8 @@ def render(results: list[Result], command: str, datasets: list[str], load: str,
     return "\n".join(out) + "\n" + "".join(f"## {body.rstrip()}\n\n" for body in kept)
 
 
-def write(path: Path, results: list[Result], command: str, datasets: list[str], load: str,
+def write(path: Path, results: list[Result], runs: list[str], datasets: list[str],
           others: dict[str, str]) -> None:
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(results, command, datasets, load, others, existing), encoding="utf-8")
+    path.write_text(render(results, runs, datasets, others, existing), encoding="utf-8")

@@ -85,15 +85,17 @@ def _all_saved(quick: bool) -> list[Result]:
     return found
 
 
-def _run_note(quick: bool, groups: list[str], command: str, load: str) -> dict[str, str]:
-    """The command and load of this run, or of the last measuring run when this one only
-    rewrites the report."""
-    path = _results_file(quick, "run").with_suffix(".json")
-    if not groups and path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    note = {"command": command, "load": load}
-    path.write_text(json.dumps(note), encoding="utf-8")
-    return note
+def _note_runs(quick: bool, groups: list[str], note: dict[str, str]) -> list[str]:
+    """Record which run measured `groups`; one line per run behind the saved results."""
+    for group in groups:
+        _results_file(quick, group).with_suffix(".run.json").write_text(json.dumps(note), encoding="utf-8")
+    by_run: dict[str, list[str]] = {}
+    for group in GROUPS:
+        path = _results_file(quick, group).with_suffix(".run.json")
+        if path.exists():
+            run = json.loads(path.read_text(encoding="utf-8"))
+            by_run.setdefault(f"`{run['command']}` — {run['load']}", []).append(group)
+    return [f"{run} (groups: {', '.join(found)})" for run, found in by_run.items()]
 
 
 def _others() -> dict[str, str]:
@@ -144,9 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     others = _others() if args.with_others and not args.quick else {}
     command = " ".join(["bench/run_all.py", *(argv if argv is not None else sys.argv[1:])])
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    run = _run_note(args.quick, groups, f".venv/bin/python {command}",
-                    f"{when}; {load_before} before, {_load()} after")
-    report.write(args.out, results, run["command"], described, run["load"], others)
+    runs = _note_runs(args.quick, groups, {"command": f".venv/bin/python {command}",
+                                           "load": f"{when}; {load_before} before, {_load()} after"})
+    report.write(args.out, results, runs, described, others)
     missed = [r for r in results if not r.passed]
     print(f"\n{len(results) - len(missed)} PASS, {len(missed)} MISS in {time.perf_counter() - started:.0f} s;"
           f" report: {args.out}")
