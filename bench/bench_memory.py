@@ -38,7 +38,7 @@ def _scrolled(million: Dataset, large: dict, max_rows: int) -> Result:
                   f"≤ {MAX_RATIO:g}x (no growth with rows)",
                   large["scrolled_mib"] <= MAX_RATIO * large["jump_to_end_mib"],
                   f"scroll bar dragged to the bottom until the end or {max_rows:,} rows:"
-                  f" {large['scrolled_rows']:,} rows held"
+                  f" {large['scrolled_rows']:,} rows listed"
                   f" ({'end reached' if large['exhausted'] else 'stopped'}),"
                   f" +{grown * 100_000 / rows:.0f} MiB per 100k rows")
 
@@ -48,6 +48,6 @@ def run(big: Dataset, million: Dataset, max_rows: int = 200_000) -> list[Result]
     return [
         _result("started", big, million, small, large, "main window up, queue first page"),
         _result("jump_to_end", big, million, small, large,
-                f"done tab, reversed: {small['jump_to_end_rows']} / {large['jump_to_end_rows']} rows held"),
+                f"done tab, reversed: {small['jump_to_end_rows']} / {large['jump_to_end_rows']} rows listed"),
         _scrolled(million, large, max_rows),
     ]
