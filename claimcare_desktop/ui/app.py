@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -22,15 +23,26 @@ from .i18n import Translations
 from .profile_opening import ProfileOpening, ProfileWhenOpen
 from .profile_recovery import open_or_recover, recover
 from .settings import Settings
-from .shell import Shell
 from .sign_in.dialog import SignInDialog
-from .sign_in.flow import SignedIn
 from .tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from .shell import Shell
+    from .sign_in.flow import SignedIn
 
 __all__ = ["AppContext", "ChangeBus", "QApplication", "Settings", "Shell", "TaskRunner",
            "Translations", "configure_logging", "open_or_recover", "opt", "run_app"]
 
 log = logging.getLogger(__name__)
+
+
+def __getattr__(name: str) -> Any:
+    """`Shell` on demand: the main window's modules load after the sign-in dialog shows."""
+    if name == "Shell":
+        from .shell import Shell
+
+        return Shell
+    raise AttributeError(name)
 
 
 def run_app(profile_dir: Path | None = None, hq_url: str | None = None,
@@ -51,6 +63,8 @@ def run_app(profile_dir: Path | None = None, hq_url: str | None = None,
         signed = sign_in_while_opening(opening, tasks, settings, hq_url, username)
         if signed is None or opening.profile is None:  # signing in needed the open profile
             return 1
+        from .shell import Shell
+
         ctx = AppContext(opening.profile, signed.user, tasks, ChangeBus(), settings,
                          hq_url=signed.hq_url, hq_token=signed.token)
         shell = Shell(ctx, translations)

@@ -89,6 +89,8 @@ class QueueModel(QAbstractTableModel):
         self._generation += 1
         self._pages = PageMemory(self._pages.page_size, self._pages.max_pages)
         self._by_row = self._pages.by_row
+        for task in self._refills.values():
+            task.cancel()
         self._refills.clear()
         self._last_key = None
         self._plan = None
