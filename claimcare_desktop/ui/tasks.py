@@ -55,8 +55,12 @@ class Task(QObject):
     _sig_failure = Signal(object)
 
     def __init__(self, on_done: Callable[[Any], None] | None,
-                 on_error: Callable[[BaseException], None] | None) -> None:
+                 on_error: Callable[[BaseException], None] | None,
+                 on_finished: Callable[[Task], None] | None = None) -> None:
         super().__init__()
+        # A plain callback, not a signal connection to a lambda: a connection holding a
+        # closure over the task would keep every finished task (and its result) alive.
+        self._on_finished = on_finished
         self.state = TaskState(self)
         self.result: Any = None
         self.error: BaseException | None = None
@@ -81,7 +85,7 @@ class Task(QObject):
             if _receiver_alive(self._on_done) and not self.cancelled():
                 self._on_done(result)
         finally:
-            self.sig_finished.emit()
+            self._finish()
 
     @Slot(object)
     def _deliver_failure(self, error: BaseException) -> None:
@@ -94,7 +98,14 @@ class Task(QObject):
             else:
                 log.error("background task failed", exc_info=error)
         finally:
-            self.sig_finished.emit()
+            self._finish()
+
+    def _finish(self) -> None:
+        self._on_done = self._on_error = None
+        self.sig_finished.emit()
+        hook, self._on_finished = self._on_finished, None
+        if hook is not None:
+            hook(self)
 
 
 class _Runnable(QRunnable):
@@ -150,8 +161,7 @@ class TaskRunner(QObject):
 
     def _start(self, lane: QThreadPool, fn: Job, on_done: Callable[[Any], None] | None,
                on_error: Callable[[BaseException], None] | None) -> Task:
-        task = Task(on_done, on_error)
+        task = Task(on_done, on_error, on_finished=self._running.discard)
         self._running.add(task)
-        task.sig_finished.connect(lambda: self._running.discard(task))
         lane.start(_Runnable(task, fn))
         return task

@@ -109,3 +109,20 @@ def test_settings_round_trip(tmp_path, qapp, language):
     assert again.get(opt.LANGUAGE) == language
     assert again.get(opt.column_option("visits")) == ["risk", "attempts"]
     assert again.get(opt.column_option("other")) == []
+
+
+def test_a_finished_task_and_its_result_are_freed(qtbot, runner):
+    import gc
+    import weakref
+
+    class Result:
+        pass
+
+    task = runner.run_db(lambda state: Result())
+    with qtbot.waitSignal(task.sig_finished):
+        pass
+    qtbot.waitUntil(lambda: not runner.busy())
+    result_ref = weakref.ref(task.result)
+    del task
+    gc.collect()
+    assert result_ref() is None
