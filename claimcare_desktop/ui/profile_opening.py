@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from claimcare_desktop.store.db import Profile, open_profile
-
 from .tasks import TaskRunner, TaskState
+
+if TYPE_CHECKING:
+    from claimcare_desktop.store.db import Profile
 
 
 class ProfileOpening(QObject):
@@ -36,6 +37,8 @@ class ProfileOpening(QObject):
 
     def _open(self, _state: TaskState) -> Profile:
         try:
+            from claimcare_desktop.store.db import open_profile  # on this worker: heavy imports
+
             self.profile = open_profile(self.directory)
             return self.profile
         except BaseException as error:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from claimcare_desktop.store.db import DAMAGE_FOUND_SUFFIX, DatabaseDamaged, Profile, open_profile
+from claimcare_desktop.store.damage import DAMAGE_FOUND_SUFFIX, DatabaseDamaged
 from claimcare_desktop.store.paths import database_file
+
+if TYPE_CHECKING:
+    from claimcare_desktop.store.db import Profile
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +82,8 @@ def recover(error: BaseException, profile_dir: Path, parent: QWidget | None = No
 
 def open_or_recover(profile_dir: Path, parent: QWidget | None = None) -> Profile | None:
     """The opened profile, or None when the user chose to quit (opens on this thread)."""
+    from claimcare_desktop.store.db import open_profile
+
     try:
         return open_profile(profile_dir)
     except Exception as error:  # noqa: BLE001 - any failure here is shown, never swallowed

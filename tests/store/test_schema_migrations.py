@@ -8,12 +8,30 @@ from alembic.script import ScriptDirectory
 
 from claimcare_desktop.store.db import open_profile
 from claimcare_desktop.store.models import Base
-from claimcare_desktop.store.schema import alembic_config, head_revision
+from claimcare_desktop.store.schema import SCHEMA_HEAD, alembic_config, head_revision
 
 
 def test_history_has_exactly_one_head():
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     assert len(heads) == 1 and heads[0] == head_revision()
+
+
+def test_the_head_written_in_schema_py_is_alembics_head():
+    # a new revision must also move SCHEMA_HEAD, or profiles would never be upgraded to it
+    assert SCHEMA_HEAD == head_revision()
+
+
+def test_a_profile_one_revision_behind_is_upgraded_when_opened(tmp_path):
+    cfg = alembic_config()
+    path = tmp_path / "claimcare.sqlite3"
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    command.upgrade(cfg, "head")
+    command.downgrade(cfg, "-1")
+    open_profile(tmp_path).close()
+    con = sqlite3.connect(path)
+    (version,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    con.close()
+    assert version == SCHEMA_HEAD
 
 
 def test_alembic_check_finds_no_drift_between_models_and_migrations(tmp_path):

@@ -18,16 +18,9 @@ from claimcare_desktop.store import models as m
 from claimcare_desktop.store.db import Profile
 
 from ..context import CurrentUser
+from .failures import UnknownOfflineUser, WrongPassword  # noqa: F401 - raised here
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended costs
-
-
-class UnknownOfflineUser(Exception):
-    """This user never signed in online on this PC, so cannot sign in offline."""
-
-
-class WrongPassword(Exception):
-    """The password does not match the verifier kept on this PC."""
 
 
 def remember(profile: Profile, password: str, user: dict[str, Any], branch: dict[str, Any],

@@ -1,6 +1,8 @@
 """The sign-in dialog. The attempt runs on the network lane; the dialog stays responsive."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimcare_desktop.store.db import Profile
 from claimcare_desktop.sync.errors import (
     AccountDisabled,
     BadCredentials,
@@ -26,8 +27,11 @@ from claimcare_desktop.sync.errors import (
 from .. import settings as opt
 from ..settings import Settings
 from ..tasks import TaskRunner
-from .credentials import UnknownOfflineUser, WrongPassword
+from .failures import UnknownOfflineUser, WrongPassword
 from .flow import SignedIn, sign_in
+
+if TYPE_CHECKING:
+    from claimcare_desktop.store.db import Profile
 
 
 class SignInDialog(QDialog):

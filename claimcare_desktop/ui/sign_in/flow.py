@@ -8,12 +8,14 @@ Runs on a worker (network lane), never on the GUI thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from claimcare_desktop.store.db import Profile
 from claimcare_desktop.sync.errors import HqUnreachable
 
 from ..context import CurrentUser
-from . import credentials
+
+if TYPE_CHECKING:
+    from claimcare_desktop.store.db import Profile
 
 SIGN_IN_TIMEOUT = (3.0, 15.0)
 
@@ -40,6 +42,8 @@ def sign_in_online(profile: Profile, hq_url: str, username: str, password: str) 
         result = session.sign_in(profile, client, username, password)
     finally:
         client.close()
+    from . import credentials
+
     credentials.remember(profile, password, result.user, result.branch)
     user = CurrentUser(result.user["id"], result.user["username"], result.user["display_name"],
                        result.user["role"], result.user["branch_id"], result.branch["name"])
@@ -53,6 +57,8 @@ def sign_in(profile: Profile, hq_url: str | None, username: str, password: str) 
             return sign_in_online(profile, hq_url, username, password)
         except HqUnreachable:
             pass
+    from . import credentials
+
     user = credentials.verify_offline(profile, username, password)
     return SignedIn(user, remembered_token(profile, username), hq_url)
 
