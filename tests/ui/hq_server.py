@@ -15,18 +15,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextmanager
-def running_hq(tmp_path, branches: int = 1, customers: int = 5):
-    import uvicorn
-
-    from claimcare_hq.app import create_app
+def seeded_hq_engine(tmp_path, branches: int = 1, customers: int = 5):
+    """A migrated HQ database on SQLite with demo users: (engine, users)."""
     from claimcare_hq.db import make_engine, upgrade
     from claimcare_hq.seed import seed_demo
 
     engine = make_engine(f"sqlite:///{tmp_path / 'hq.sqlite3'}")
     upgrade(engine)
-    users = seed_demo(engine, branches, customers, 7, PASSWORD)
-    port = free_port()
+    return engine, seed_demo(engine, branches, customers, 7, PASSWORD)
+
+
+@contextmanager
+def serving(engine, port: int):
+    """HQ answering on 127.0.0.1:`port` until the block ends (can be started again)."""
+    import uvicorn
+
+    from claimcare_hq.app import create_app
+
     server = uvicorn.Server(uvicorn.Config(create_app(engine), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -35,8 +40,17 @@ def running_hq(tmp_path, branches: int = 1, customers: int = 5):
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
     try:
-        yield f"http://127.0.0.1:{port}", users
+        yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
         thread.join(5)
+
+
+@contextmanager
+def running_hq(tmp_path, branches: int = 1, customers: int = 5):
+    engine, users = seeded_hq_engine(tmp_path, branches, customers)
+    try:
+        with serving(engine, free_port()) as url:
+            yield url, users
+    finally:
         engine.dispose()

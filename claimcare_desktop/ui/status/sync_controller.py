@@ -19,6 +19,7 @@ from ..tasks import Task
 log = logging.getLogger(__name__)
 
 SYNC_INTERVAL_MS = 60_000
+ROUND_RETRIES = 2
 SYNCED_TABLES = frozenset(model.__tablename__ for model in SYNCED_MODELS)
 
 
@@ -39,15 +40,18 @@ def _counters(profile) -> tuple[int | None, datetime | None]:
     return pending_changes(profile), last_sync_at(profile)
 
 
-def _run_once(ctx: AppContext, state):
+def _make_client(ctx: AppContext):
     from claimcare_desktop.sync.client import HqClient
+
+    # one keep-alive session for the whole run of the app; few retries inside a round,
+    # since the timer tries again within a minute anyway
+    return HqClient(ctx.hq_url, token=ctx.hq_token, retries=ROUND_RETRIES)
+
+
+def _run_once(ctx: AppContext, client, state):
     from claimcare_desktop.sync.engine import SyncEngine, device_id
 
-    client = HqClient(ctx.hq_url, token=ctx.hq_token)
-    try:
-        return SyncEngine(ctx.profile, client, device_id(ctx.profile)).run_once(state)
-    finally:
-        client.close()
+    return SyncEngine(ctx.profile, client, device_id(ctx.profile)).run_once(state)
 
 
 class SyncController(QObject):
@@ -57,6 +61,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self._ctx = ctx
         self._task: Task | None = None
+        self._client = None
         self.status = SyncStatus(online=ctx.hq_token is not None, running=False, pending=None,
                                  last_sync_at=None, problem="" if ctx.hq_token else "offline")
         self.timer = QTimer(self, interval=SYNC_INTERVAL_MS)
@@ -75,7 +80,10 @@ class SyncController(QObject):
             self.refresh_counters()
             return
         self._publish(running=True)
-        self._task = self._ctx.tasks.run_net(lambda state: _run_once(self._ctx, state),
+        if self._client is None:
+            self._client = _make_client(self._ctx)
+        client = self._client
+        self._task = self._ctx.tasks.run_net(lambda state: _run_once(self._ctx, client, state),
                                              on_done=self._synced, on_error=self._failed)
 
     def _synced(self, report) -> None:
