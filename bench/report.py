@@ -71,14 +71,19 @@ def _machine() -> str:
             f" {sqlalchemy.__version__}, SQLite {sqlite3.sqlite_version}")
 
 
+def _num(value: float) -> str:
+    """Enough digits to tell sub-millisecond figures apart."""
+    return f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
+
+
 def _table(results: Iterable[Result]) -> list[str]:
     lines = ["| figure | measured | baseline | ratio | target | verdict | notes |",
              "| --- | ---: | ---: | ---: | --- | --- | --- |"]
     for r in results:
-        base = "—" if r.baseline is None else f"{r.baseline:.1f} {r.unit}"
+        base = "—" if r.baseline is None else f"{_num(r.baseline)} {r.unit}"
         ratio = "—" if r.ratio is None else f"{r.ratio:.2f}x"
         verdict = "PASS" if r.passed else "**MISS**"
-        lines.append(f"| {r.name} | {r.figure:.1f} {r.unit} | {base} | {ratio} | {r.target} |"
+        lines.append(f"| {r.name} | {_num(r.figure)} {r.unit} | {base} | {ratio} | {r.target} |"
                      f" {verdict} | {r.note} |")
     return lines
 
@@ -95,7 +100,7 @@ def render(results: list[Result], runs: list[str], datasets: list[str],
     out = [TITLE, "", METHOD, "**Runs** (the latest figures of each group are shown):", ""]
     out += [f"- {run}" for run in runs]
     out += ["", f"**Machine:** {_machine()}", "", f"## {SUMMARY}", ""]
-    out += [f"- {r.area}: {r.name} — {r.figure:.1f} {r.unit}"
+    out += [f"- {r.area}: {r.name} — {_num(r.figure)} {r.unit}"
             + ("" if r.ratio is None else f" ({r.ratio:.2f}x the baseline)") + f", target {r.target}"
             for r in missed] or ["None."]
     out += ["", "## Data sets", ""] + [f"- {d}" for d in datasets] + [""]
