@@ -5,11 +5,16 @@ has a few so a slow HQ never holds up a local query. A job receives a `TaskState
 report progress and to see whether it was cancelled. Its result (or exception) travels
 back by queued signal into the `Task` object, which lives on the GUI thread, so
 `on_done` / `on_error` always run there.
+
+A `Task` is a QObject of the GUI thread, so its last reference must be dropped there:
+the worker holds it only while it runs the job, then lets go and tells the runner
+(queued, after the result), and only then does the runner release it.
 """
 from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -32,11 +37,13 @@ class TaskState:
     """What a running job sees: progress reporting and cancellation."""
 
     def __init__(self, task: Task) -> None:
-        self._task = task
+        self._task = weakref.ref(task)  # no cycle: a cycle could be collected on a worker
         self._cancel = threading.Event()
 
     def report(self, done: int, total: int, message: str = "") -> None:
-        self._task._sig_report.emit(done, total, message)
+        task = self._task()
+        if task is not None:
+            task._sig_report.emit(done, total, message)
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -55,12 +62,8 @@ class Task(QObject):
     _sig_failure = Signal(object)
 
     def __init__(self, on_done: Callable[[Any], None] | None,
-                 on_error: Callable[[BaseException], None] | None,
-                 on_finished: Callable[[Task], None] | None = None) -> None:
+                 on_error: Callable[[BaseException], None] | None) -> None:
         super().__init__()
-        # A plain callback, not a signal connection to a lambda: a connection holding a
-        # closure over the task would keep every finished task (and its result) alive.
-        self._on_finished = on_finished
         self.state = TaskState(self)
         self.result: Any = None
         self.error: BaseException | None = None
@@ -103,32 +106,37 @@ class Task(QObject):
     def _finish(self) -> None:
         self._on_done = self._on_error = None
         self.sig_finished.emit()
-        hook, self._on_finished = self._on_finished, None
-        if hook is not None:
-            hook(self)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, task: Task, job: Job) -> None:
+    def __init__(self, task: Task, job: Job, released: Signal) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._task = task
-        self._job = job
+        self._task: Task | None = task
+        self._job: Job | None = job
+        self._released = released
 
     def run(self) -> None:
+        task, job = self._task, self._job
+        self._task = self._job = None
+        key = id(task)
         try:
-            result = self._job(self._task.state)
+            result = job(task.state)
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI
             log.debug("task raised", exc_info=exc)
-            self._task._sig_failure.emit(exc)
+            task._sig_failure.emit(exc)
         else:
-            self._task._sig_result.emit(result)
+            task._sig_result.emit(result)
+            del result
+        del task, job
+        self._released.emit(key)
 
 
 class TaskRunner(QObject):
     """`run_db` for the database (one worker), `run_net` for HQ (a few workers)."""
 
     NET_WORKERS = 2
+    _sig_worker_released = Signal(object)  # id() of a Task its worker no longer holds
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -136,7 +144,8 @@ class TaskRunner(QObject):
         self._db_lane.setMaxThreadCount(1)
         self._net_lane = QThreadPool(self)
         self._net_lane.setMaxThreadCount(self.NET_WORKERS)
-        self._running: set[Task] = set()
+        self._running: dict[int, Task] = {}
+        self._sig_worker_released.connect(self._release)
 
     def run_db(self, fn: Job, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None) -> Task:
@@ -150,7 +159,7 @@ class TaskRunner(QObject):
         return bool(self._running)
 
     def cancel_all(self) -> None:
-        for task in list(self._running):
+        for task in list(self._running.values()):
             task.cancel()
 
     def shutdown(self, timeout_ms: int = 10000) -> None:
@@ -161,7 +170,12 @@ class TaskRunner(QObject):
 
     def _start(self, lane: QThreadPool, fn: Job, on_done: Callable[[Any], None] | None,
                on_error: Callable[[BaseException], None] | None) -> Task:
-        task = Task(on_done, on_error, on_finished=self._running.discard)
-        self._running.add(task)
-        lane.start(_Runnable(task, fn))
+        task = Task(on_done, on_error)
+        self._running[id(task)] = task
+        lane.start(_Runnable(task, fn, self._sig_worker_released))
         return task
+
+    @Slot(object)
+    def _release(self, key: int) -> None:
+        """Queued after the task's result, so this runs once the result was delivered."""
+        self._running.pop(key, None)
