@@ -15,6 +15,7 @@ import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
@@ -43,6 +44,11 @@ UNSTYLED = ("text", "int")  # Excel's General format shows these as they are; a 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_TRIGGER_SET = frozenset(FORMULA_TRIGGERS)
 ERROR_CODE_SET = frozenset(ERROR_CODES)
+MAX_CELL_TEXT = 32767  # Excel's limit; openpyxl's setter truncates to it as well
+# Cell types set without the setter: text that reached here passed `text_cell`, numbers
+# need no check; a date is left to the setter in a plain cell (it must get a date format).
+PLAIN_TYPES = {str: "s", int: "n", float: "n"}
+DIRECT_TYPES = {**PLAIN_TYPES, datetime: "d", date: "d"}
 SAMPLE_ROWS = 200
 MAX_WIDTH = 60
 PROGRESS_EVERY = 1000
@@ -143,9 +149,13 @@ class _CellMaker:
             return value
 
         def styled(value: Any) -> Any:
-            if value.__class__ is str or value.__class__ is Formatted:
-                return plain(value)
-            template.value = value
+            data_type = DIRECT_TYPES.get(value.__class__)
+            if data_type is None or data_type == "s":
+                if value.__class__ is str or value.__class__ is Formatted:
+                    return plain(value)
+                template.value = value
+                return template
+            template._value, template.data_type = value, data_type
             return template
 
         def formatted(value: Formatted) -> Any:
@@ -163,6 +173,7 @@ class _CellMaker:
     def text_cell(self, value: str) -> Any:
         if ILLEGAL_CHARACTERS_RE.search(value):
             value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        value = value[:MAX_CELL_TEXT]
         if value[:1] not in FORMULA_TRIGGER_SET and value not in ERROR_CODE_SET:
             return value
         cell = WriteOnlyCell(self._ws, value="")
@@ -179,7 +190,9 @@ class _CellMaker:
 def _row_cells(ws: Any, values: Sequence[Any], row_index: int) -> Iterator[Any]:
     """What openpyxl 3.1's write-only sheet does with an appended row, minus its cost for a
     ready cell: it first tries the cell as a value, which raises and catches a ValueError
-    (with the cell's repr) for each of our styled cells, ~6% of a register's time."""
+    (with the cell's repr) for each of our styled cells, ~6% of a register's time. Text and
+    numbers arrive already checked (see `_CellMaker`), so their type is set directly rather
+    than through the `value` setter's type tests, ~15% of a register's time."""
     shared = WriteOnlyCell(ws)
     for column_index, value in enumerate(values, 1):
         if value is None:
@@ -188,7 +201,11 @@ def _row_cells(ws: Any, values: Sequence[Any], row_index: int) -> Iterator[Any]:
             value.column, value.row = column_index, row_index
             yield value
             continue
-        shared.value = value
+        data_type = PLAIN_TYPES.get(value.__class__)
+        if data_type is None:
+            shared.value = value
+        else:
+            shared._value, shared.data_type = value, data_type
         shared.column, shared.row = column_index, row_index
         yield shared
         if shared.has_style:  # openpyxl gave a bare date its default format
