@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.cadence import VisitState, after_attempt, should_open_complaint
@@ -23,12 +24,19 @@ from ..domain.vocab import (
     ComplaintEventKind,
     Role,
 )
+from .core_outbox import CoreOutbox
 from .db import Profile
 from .models import Complaint, ComplaintEvent, Customer, Visit, VisitAttempt
+from .outbox import utcnow
 
 FEEDBACK_MAX = 2000
 SUMMARY_MAX = 2000
 INVALID_PHONE_TAG = "invalid_phone"
+
+visits_t, attempts_t, customers_t = Visit.__table__, VisitAttempt.__table__, Customer.__table__
+_VISIT_READ = ("id", "branch_id", "customer_id", "assignee_id", "deleted", "step", "status",
+               "attempts", "due_date", "channel", "satisfaction", "feedback",
+               "follow_up_needed", "completed_at")
 
 
 @dataclass(frozen=True)
@@ -77,59 +85,86 @@ def _check_length(field: str, value: str, limit: int) -> str:
     return value
 
 
+def _check_visit(actor: Actor, found: bool, branch_id: str | None, assignee_id: str | None) -> None:
+    if not found or branch_id != actor.branch_id:
+        raise DomainError("visit_not_found")
+    if actor.role != Role.SUPERVISOR and assignee_id not in (None, actor.user_id):
+        raise DomainError("visit_not_yours")
+
+
 def _visit_for(session: Session, actor: Actor, visit_id: str) -> Visit:
     visit = session.get(Visit, visit_id)
-    if visit is None or visit.deleted or visit.branch_id != actor.branch_id:
-        raise DomainError("visit_not_found")
-    if actor.role != Role.SUPERVISOR and visit.assignee_id not in (None, actor.user_id):
-        raise DomainError("visit_not_yours")
+    live = visit is not None and not visit.deleted
+    _check_visit(actor, live, visit and visit.branch_id, visit and visit.assignee_id)
     return visit
+
+
+def _visit_row(conn: Connection, actor: Actor, visit_id: str) -> dict:
+    row = conn.execute(select(*(visits_t.c[name] for name in _VISIT_READ)).where(
+        visits_t.c.id == visit_id)).mappings().first()
+    live = row is not None and not row["deleted"]
+    _check_visit(actor, live, row and row["branch_id"], row and row["assignee_id"])
+    return dict(row)
 
 
 def log_attempt(profile: Profile, actor: Actor, visit_id: str, entry: AttemptInput,
                 now_utc: datetime | None = None) -> AttemptLogged:
-    """Record one contact attempt and move the visit on (done, retry, unreachable)."""
+    """Record one contact attempt and move the visit on (done, retry, unreachable).
+
+    Core statements in one transaction (the ORM's unit of work cost more than the writes),
+    with the same outbox entries a session would record (store/core_outbox.py)."""
     now = now_utc or datetime.now(UTC)
     channel = _check_choice("channel", entry.channel, CONTACT_CHANNELS)
     feedback = _check_length("feedback", entry.feedback, FEEDBACK_MAX)
-    with profile.session(actor.user_id) as session, session.begin():
-        visit = _visit_for(session, actor, visit_id)
+    with profile.engine.begin() as conn:
+        visit = _visit_row(conn, actor, visit_id)
         outcome = after_attempt(
-            VisitState(visit.id, visit.step, visit.status, visit.attempts, visit.due_date),
+            VisitState(visit["id"], visit["step"], visit["status"], visit["attempts"],
+                       visit["due_date"]),
             entry.result, now, satisfaction=entry.satisfaction, call_back_on=entry.call_back_on)
-        attempt = VisitAttempt(id=new_id(), branch_id=visit.branch_id, visit_id=visit.id,
-                               user_id=actor.user_id, attempted_at=to_naive_utc(now),
-                               channel=channel, result=entry.result,
-                               satisfaction=outcome.satisfaction, notes=feedback or None)
-        session.add(attempt)
-        _apply_outcome(visit, outcome, channel, feedback, entry.follow_up_needed)
+        log = CoreOutbox(utcnow(), actor.user_id)
+        attempt = {"id": new_id(), "branch_id": visit["branch_id"], "visit_id": visit["id"],
+                   "user_id": actor.user_id, "attempted_at": to_naive_utc(now), "channel": channel,
+                   "result": entry.result, "satisfaction": outcome.satisfaction,
+                   "notes": feedback or None, "deleted": False}
+        conn.execute(insert(attempts_t).values(**attempt, modified_at=log.now))
+        log.created(VisitAttempt, attempt)
+        changes = _outcome_changes(outcome, channel, feedback, entry.follow_up_needed)
+        if log.changed(Visit, visit["id"], visit, changes):
+            conn.execute(update(visits_t).where(visits_t.c.id == visit["id"]).values(
+                **changes, modified_at=log.now))
         if outcome.phone_invalid:
-            _flag_invalid_phone(session, visit.customer_id)
-        return AttemptLogged(visit.id, attempt.id, visit.customer_id, outcome.status,
+            _flag_invalid_phone(conn, log, visit["customer_id"])
+        log.flush(conn)
+        return AttemptLogged(visit["id"], attempt["id"], visit["customer_id"], outcome.status,
                              outcome.attempts, outcome.next_due_date,
                              should_open_complaint(entry.result, entry.satisfaction,
                                                    entry.customer_complained))
 
 
-def _apply_outcome(visit: Visit, outcome, channel: str, feedback: str, follow_up: bool) -> None:
-    visit.status = outcome.status
-    visit.attempts = outcome.attempts
-    visit.channel = channel
+def _outcome_changes(outcome, channel: str, feedback: str, follow_up: bool) -> dict:
+    changes = {"status": outcome.status, "attempts": outcome.attempts, "channel": channel}
     if outcome.next_due_date is not None:
-        visit.due_date = outcome.next_due_date
+        changes["due_date"] = outcome.next_due_date
     if outcome.satisfaction is not None:
-        visit.satisfaction = outcome.satisfaction
+        changes["satisfaction"] = outcome.satisfaction
     if feedback:
-        visit.feedback = feedback
-    visit.follow_up_needed = bool(follow_up)
+        changes["feedback"] = feedback
+    changes["follow_up_needed"] = bool(follow_up)
     if outcome.completed_at_utc is not None:
-        visit.completed_at = to_naive_utc(outcome.completed_at_utc)
+        changes["completed_at"] = to_naive_utc(outcome.completed_at_utc)
+    return changes
 
 
-def _flag_invalid_phone(session: Session, customer_id: str) -> None:
-    customer = session.get(Customer, customer_id)
-    if customer is not None and INVALID_PHONE_TAG not in (customer.tags or []):
-        customer.tags = [*(customer.tags or []), INVALID_PHONE_TAG]
+def _flag_invalid_phone(conn: Connection, log: CoreOutbox, customer_id: str) -> None:
+    c = customers_t.c
+    tags = conn.execute(select(c.tags).where(c.id == customer_id)).scalar_one_or_none()
+    if INVALID_PHONE_TAG in (tags or []):
+        return
+    after = {"tags": [*(tags or []), INVALID_PHONE_TAG]}
+    if log.changed(Customer, customer_id, {"tags": tags}, after):
+        conn.execute(update(customers_t).where(c.id == customer_id).values(
+            **after, modified_at=log.now))
 
 
 @dataclass(frozen=True)

@@ -105,3 +105,47 @@ def test_wrong_number_flags_the_customer_phone(branch):
     assert logged.status == "unreachable"
     with profile.session() as s:
         assert "invalid_phone" in s.get(m.Customer, visit.customer_id).tags
+
+
+def _entries_of(profile, *row_ids):
+    with profile.session() as s:
+        rows = s.scalars(select(m.OutboxEntry).where(m.OutboxEntry.row_id.in_(row_ids))
+                         .order_by(m.OutboxEntry.seq)).all()
+    return [(e.table_name, e.op, e.user_id, e.fields, e.base) for e in rows]
+
+
+def _same_change_through_the_orm(profile, actor, visit_id, attempt_id, result, satisfaction):
+    """What the ORM session (store/outbox.py) records for the change log_attempt makes."""
+    with profile.session(actor.user_id) as s, s.begin():
+        visit = s.get(m.Visit, visit_id)
+        s.add(m.VisitAttempt(id=attempt_id, branch_id=visit.branch_id, visit_id=visit.id,
+                             user_id=actor.user_id, attempted_at=NOW.replace(tzinfo=None),
+                             channel="phone", result=result, satisfaction=satisfaction, notes=None))
+        visit.status, visit.attempts, visit.channel = (
+            "done" if result == "reached" else "unreachable"), 1, "phone"
+        if satisfaction is not None:
+            visit.satisfaction = satisfaction
+        visit.follow_up_needed = False
+        visit.completed_at = NOW.replace(tzinfo=None)
+        if result == "wrong_number":
+            customer = s.get(m.Customer, visit.customer_id)
+            customer.tags = [*customer.tags, "invalid_phone"]
+
+
+@pytest.mark.parametrize("result,satisfaction", [("reached", 4), ("wrong_number", None)])
+def test_core_save_leaves_the_outbox_entries_a_session_would(branch, result, satisfaction):
+    profile, data = branch
+    actor = _actor(data.supervisor)
+    core_visit, orm_visit = data.visit_ids[0], data.visit_ids[3]  # two customers' same_day visits
+    logged = log_attempt(profile, actor, core_visit, AttemptInput("phone", result, satisfaction), NOW)
+    _same_change_through_the_orm(profile, actor, orm_visit, "orm-attempt", result, satisfaction)
+    with profile.session() as s:
+        core_customer = s.get(m.Visit, core_visit).customer_id
+        orm_customer = s.get(m.Visit, orm_visit).customer_id
+        stamps = {s.get(m.Visit, core_visit).modified_at, s.get(m.VisitAttempt, logged.attempt_id).modified_at}
+    core = _entries_of(profile, logged.attempt_id, core_visit, core_customer)
+    orm = _entries_of(profile, "orm-attempt", orm_visit, orm_customer)
+    for entry in core + orm:
+        entry[3].pop("visit_id", None)
+    assert core == orm and len(core) == (3 if result == "wrong_number" else 2)
+    assert len(stamps) == 1 and None not in stamps
