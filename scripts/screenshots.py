@@ -90,10 +90,36 @@ def shoot_language(ctx: AppContext, translations: Translations, language: str, o
         settle(ctx.tasks)
         name = shell.window.current_workspace().objectName().removeprefix("workspace_")
         save(shell.window, out / f"{name}_{language}.png")
+    shoot_opened(shell, ctx, language, out)
     shoot_log_dialog(shell, ctx, language, out)
     shell.window.close()
     shell.window.deleteLater()
     settle(ctx.tasks)
+
+
+def richest_customer_and_open_complaint(profile) -> tuple[str, str | None]:
+    """The customer with the longest history (a profile worth looking at) and the open
+    complaint closest to its deadline."""
+    with profile.engine.connect() as conn:
+        customer = conn.exec_driver_sql(
+            "SELECT customer_id FROM visits WHERE deleted = 0 GROUP BY customer_id "
+            "ORDER BY count(*) DESC, customer_id LIMIT 1").scalar_one()
+        complaint = conn.exec_driver_sql(
+            "SELECT id FROM complaints WHERE deleted = 0 AND state NOT IN ('resolved', 'closed') "
+            "ORDER BY opened_at, id LIMIT 1").scalar()
+    return customer, complaint
+
+
+def shoot_opened(shell: Shell, ctx: AppContext, language: str, out: Path) -> None:
+    """The care profile with a customer open and the tracker with a complaint open."""
+    customer_id, complaint_id = richest_customer_and_open_complaint(ctx.profile)
+    shell.window.navigate("care_profile", customer_id=customer_id)
+    settle(ctx.tasks)
+    save(shell.window, out / f"care_profile_open_{language}.png")
+    if complaint_id is not None:
+        shell.window.navigate("complaints", complaint_id=complaint_id)
+        settle(ctx.tasks)
+        save(shell.window, out / f"complaints_open_{language}.png")
 
 
 def shoot_log_dialog(shell: Shell, ctx: AppContext, language: str, out: Path) -> None:

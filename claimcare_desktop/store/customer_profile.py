@@ -14,6 +14,7 @@ from sqlalchemy import Connection, select
 from ..domain.errors import DomainError
 from ..domain.kpi import PAYOUT_WITHIN
 from ..domain.masking import mask_id, mask_phone
+from ..domain.vocab import ClaimStatus
 from .models import CareItem, Claim, Communication, Complaint, Customer, User, Visit, VisitAttempt
 
 COMMUNICATIONS_SHOWN = 200
@@ -41,6 +42,9 @@ class ProfileHeader:
     address: str | None
 
 
+NO_PAYOUT_STATUSES = frozenset({ClaimStatus.REJECTED, ClaimStatus.CLOSED})
+
+
 @dataclass(frozen=True)
 class ClaimEntry:
     id: str
@@ -59,6 +63,12 @@ class ClaimEntry:
         if self.documents_confirmed_at is None or self.paid_at is None:
             return None
         return self.paid_at - self.documents_confirmed_at
+
+    @property
+    def awaits_payout(self) -> bool:
+        """Documents confirmed, nothing paid, and not turned down or closed: money is owed."""
+        return (self.documents_confirmed_at is not None and self.paid_at is None
+                and self.status not in NO_PAYOUT_STATUSES)
 
     @property
     def payout_late(self) -> bool:

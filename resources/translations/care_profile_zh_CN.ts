@@ -253,6 +253,10 @@
         <translation>尚未支付</translation>
     </message>
     <message>
+        <source>No payout (rejected)</source>
+        <translation>拒赔，无需支付</translation>
+    </message>
+    <message>
         <source>%1 — over 48 h</source>
         <translation>%1（超过 48 小时）</translation>
     </message>

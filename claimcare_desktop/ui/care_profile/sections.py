@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from claimcare_desktop.domain.vocab import ClaimStatus
 from claimcare_desktop.store.customer_profile import (
     AttemptEntry,
     ClaimEntry,
@@ -29,7 +30,11 @@ ON_TIME = QColor("#e3f4e1")
 def payout_text(claim: ClaimEntry) -> str:
     delay = claim.payout_delay
     if delay is None:
-        return QCoreApplication.translate("ProfileSections", "Not paid yet") if claim.documents_confirmed_at else ""
+        if claim.awaits_payout:
+            return QCoreApplication.translate("ProfileSections", "Not paid yet")
+        if claim.status == ClaimStatus.REJECTED:
+            return QCoreApplication.translate("ProfileSections", "No payout (rejected)")
+        return ""
     text = duration(delay)
     return QCoreApplication.translate("ProfileSections", "%1 — over 48 h").replace("%1", text) if claim.payout_late else text
 

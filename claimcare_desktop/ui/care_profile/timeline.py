@@ -1,6 +1,7 @@
 """Each claim's payout against the 48 h target: a bar from documents confirmed to paid.
 
-Green when paid within 48 h, red when later, dashed grey while unpaid (up to now). The
+Green when paid within 48 h, red when later, dashed grey while a payout is owed (up to now).
+A rejected claim, or one closed unpaid, owes nothing and shows no bar. The
 dashed line marks 48 h; bars longer than the scale are cut with an arrow. Claims without
 confirmed documents have nothing to measure yet and show no bar.
 """
@@ -30,8 +31,9 @@ PENDING = QColor("#9e9e9e")
 
 
 def payout_span(claim: ClaimEntry, now: datetime) -> timedelta | None:
-    """Documents confirmed to paid, or to `now` (naive UTC) while unpaid."""
-    if claim.documents_confirmed_at is None:
+    """Documents confirmed to paid, or to `now` (naive UTC) while a payout is owed; none for
+    a claim turned down or closed unpaid."""
+    if claim.documents_confirmed_at is None or (claim.paid_at is None and not claim.awaits_payout):
         return None
     return (claim.paid_at or now) - claim.documents_confirmed_at
 

@@ -111,9 +111,21 @@ class Workspace(QWidget):
             self.count.setText(self.tr("No complaint matches these filters."))
 
     def _select_first(self) -> None:
-        """With nothing chosen yet, show the most recent complaint rather than an empty pane."""
+        """With nothing chosen yet, show the most recent complaint rather than an empty pane;
+        otherwise keep the list's highlight on the complaint the pane shows."""
         if self.complaint_id is None and self.model.rowCount():
             self.table.selectRow(0)
+        else:
+            self._highlight_open()
+
+    def _highlight_open(self) -> None:
+        """The list highlights the open complaint, or nothing when it is not among the rows
+        loaded (filtered out, or further down): never a different complaint."""
+        row = self.model.row_of(self.complaint_id) if self.complaint_id is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.table.selectionModel().clearSelection()
 
     def _row_chosen(self, current, _previous) -> None:
         row = self.model.row_at(current.row())
@@ -122,6 +134,7 @@ class Workspace(QWidget):
 
     def open_complaint(self, complaint_id: str) -> None:
         self.complaint_id = complaint_id
+        self._highlight_open()
         engine, now = self.ctx.profile.engine, self.now()
 
         def job(state):

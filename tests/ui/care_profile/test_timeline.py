@@ -29,3 +29,20 @@ def test_bars_are_coloured_by_the_48_hour_target(qtbot):
     assert timeline.height() == 20 + 22 * 3
     found = colours_in(timeline.grab().toImage())
     assert {ON_TIME.name(), LATE.name(), PENDING.name()} <= found
+
+
+def test_a_rejected_claim_owes_nothing_and_draws_no_bar(qtbot):
+    from claimcare_desktop.ui.care_profile.sections import payout_text
+
+    rejected = ClaimEntry("r", "r", "health", "rejected", CONFIRMED - timedelta(days=2), CONFIRMED,
+                          None, None, 0, 0)
+    owed = ClaimEntry("o", "o", "health", "open", CONFIRMED - timedelta(days=2), CONFIRMED,
+                      None, None, 0, 0)
+    assert not rejected.awaits_payout and owed.awaits_payout
+    assert payout_span(rejected, NOW) is None and payout_span(owed, NOW) == timedelta(days=3)
+    assert payout_text(rejected) == "No payout (rejected)" and payout_text(owed) == "Not paid yet"
+    timeline = ClaimsTimeline()
+    qtbot.addWidget(timeline)
+    timeline.resize(700, 100)
+    timeline.set_claims([rejected], NOW)
+    assert PENDING.name() not in colours_in(timeline.grab().toImage())

@@ -158,3 +158,21 @@ def test_column_widths_and_splitter_are_remembered(qtbot, handmade, complaint, m
     first.save_layout()
     second = workspace(qtbot, ctx)
     assert second.table.columnWidth(0) == 211
+
+
+def test_opening_a_complaint_from_elsewhere_moves_the_highlight_to_it(qtbot, handmade, complaint,
+                                                                       make_ctx, profile):
+    other = Actor(handmade.other_manager.id, "manager", handmade.branch_id)
+    older = open_complaint(profile, other, NewComplaint(handmade.customer_ids[1], "documents", "材料被退回三次"),
+                           now=(datetime.now(UTC) - timedelta(days=3)).replace(tzinfo=None))
+    ws = workspace(qtbot, make_ctx(handmade.supervisor))
+    qtbot.waitUntil(lambda: ws.model.rowCount() == 2 and ws.detail.detail is not None)
+    assert ws.detail.detail.row.id == complaint  # the newest is shown first
+    ws.open_complaint(older)  # as the care profile's "open complaint" does
+    qtbot.waitUntil(lambda: ws.detail.detail.row.id == older)
+    selected = ws.table.selectionModel().selectedRows()
+    assert [ws.model.row_at(i.row()).id for i in selected] == [older]
+    choose(ws.filters.category, "payout_delay")  # the open complaint is filtered out
+    qtbot.waitUntil(lambda: not ws.model.is_loading() and ws.model.rowCount() == 1)
+    assert ws.table.selectionModel().selectedRows() == []
+    assert ws.detail.detail.row.id == older
