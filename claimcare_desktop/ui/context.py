@@ -5,8 +5,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from claimcare_desktop.domain.vocab import Role
-
 if TYPE_CHECKING:
     from claimcare_desktop.store.db import Profile
 
@@ -28,6 +26,8 @@ class CurrentUser:
 
     @property
     def is_supervisor(self) -> bool:
+        from claimcare_desktop.domain.vocab import Role  # its enums cost ms before the first window
+
         return self.role == Role.SUPERVISOR
 
 
