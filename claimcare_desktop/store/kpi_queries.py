@@ -30,7 +30,8 @@ from ..domain.periods import same_period_last_year
 from ..domain.timeutil import from_naive_utc, local_start_of_day_utc, to_naive_utc
 from ..domain.validation import CHECKED_FIELDS, REQUIRED_PROFILE_FIELDS
 from ..domain.vocab import CONTACT_CHANNELS, Role, VisitStatus
-from .models import CareItem, Claim, Complaint, Customer, Policy, SyncState, User, Visit
+from . import kpi_cache
+from .models import CareItem, Claim, Complaint, Customer, Policy, User, Visit
 
 RENEWAL_GRACE_DAYS = 30  # a successor policy may start this long before the old one ends
 CARE_DONE = "done"
@@ -346,32 +347,19 @@ def _snapshot_rates_now(conn: Any, scope: KpiScope) -> dict[str, float | None]:
             "field_validity": kpi.field_validity_rate(validity)}
 
 
-# Checking every customer costs ~0.5 s at 100,000; their data changes only through a local
-# edit (which stamps modified_at), a sync pull (which moves the cursors in sync_state) or a
-# load of new rows (the count), so the result is kept until one of those moves.
-_SNAPSHOTS: dict[tuple[str, KpiScope], tuple[tuple[Any, ...], dict[str, float | None]]] = {}
+def _snapshot_rates(conn: Any, scope: KpiScope, marks: kpi_cache.Marks) -> dict[str, float | None]:
+    """Checking every customer costs ~0.5 s at 100,000: kept until a customer changes."""
+    kept = kpi_cache.KeptMeasures(conn, marks, scope.branch_id, scope.manager_id)
+    computed: dict[str, float | None] = {}
 
+    def rate(key: str) -> float | None:
+        if not computed:
+            computed.update(_snapshot_rates_now(conn, scope))
+        return computed[key]
 
-def _database_of(conn: Any) -> str:
-    bind = conn.engine if hasattr(conn, "engine") else conn.get_bind()
-    return str(bind.url)
-
-
-def _customers_fingerprint(conn: Any, scope: KpiScope) -> tuple[Any, ...]:
-    c, s = customers_t.c, SyncState.__table__.c
-    count, latest = conn.execute(select(func.count(), func.max(c.modified_at)).where(
-        *customers_in(scope))).one()
-    cursors = conn.execute(select(func.group_concat(s.key.concat("=").concat(s.value)))).scalar()
-    return count, latest, cursors
-
-
-def _snapshot_rates(conn: Any, scope: KpiScope) -> dict[str, float | None]:
-    key = (_database_of(conn), scope)
-    fingerprint = _customers_fingerprint(conn, scope)
-    cached = _SNAPSHOTS.get(key)
-    if cached is None or cached[0] != fingerprint:
-        cached = _SNAPSHOTS[key] = (fingerprint, _snapshot_rates_now(conn, scope))
-    return dict(cached[1])
+    rates = {key: kept.value(key, lambda key=key: rate(key)) for key in SNAPSHOT_KEYS}
+    kept.save()
+    return rates
 
 
 PERIOD_MEASURES: dict[str, Callable[[Any, KpiScope, Window], float | None]] = {
@@ -387,6 +375,8 @@ SHARED_MEASURES: dict[str, Callable[[_PeriodFacts], float | None]] = {
     "visit_satisfaction": _visit_satisfaction,
     "satisfaction_score": _satisfaction_score,
 }
+NOW_DEPENDENT = frozenset({"payout_within_48h"})
+SNAPSHOT_KEYS = ("profile_completeness", "field_validity")
 CHANGE_KEYS = tuple(t.key for t in kpi.KPI_TARGETS if t.comparison == "change_vs_last_year")
 
 
@@ -396,11 +386,26 @@ def _now(now: datetime | None) -> datetime:
     return datetime.now(UTC) if now is None else now
 
 
-def _results(conn: Any, scope: KpiScope, w: Window, snapshot: dict[str, float | None]) -> list[kpi.KpiResult]:
-    facts, last_year = _PeriodFacts(conn, scope, w), _PeriodFacts(conn, scope, w.last_year())
+def _measures(conn: Any, scope: KpiScope, w: Window, marks: kpi_cache.Marks,
+              keys: Iterable[str]) -> dict[str, float | None]:
+    """The measures of one period, kept ones served (store/kpi_cache.py). A period not over
+    yet by `now` counts unpaid claims as late by `now`, so its payout figure is never kept."""
+    facts = _PeriodFacts(conn, scope, w)
+    kept = kpi_cache.KeptMeasures(conn, marks, scope.branch_id, scope.manager_id, w.start, w.end)
+    open_period = from_naive_utc(w.end_utc) > w.now
+    found = {key: kept.value(key, lambda key=key: facts.measure(key),
+                             keep=not (open_period and key in NOW_DEPENDENT))
+             for key in keys}
+    kept.save()
+    return found
+
+
+def _results(conn: Any, scope: KpiScope, w: Window, snapshot: dict[str, float | None],
+             marks: kpi_cache.Marks) -> list[kpi.KpiResult]:
     actual = dict(snapshot)
-    actual.update({t.key: facts.measure(t.key) for t in kpi.KPI_TARGETS if t.key not in snapshot})
-    baseline = {key: last_year.measure(key) for key in CHANGE_KEYS}
+    actual.update(_measures(conn, scope, w, marks,
+                            (t.key for t in kpi.KPI_TARGETS if t.key not in snapshot)))
+    baseline = _measures(conn, scope, w.last_year(), marks, CHANGE_KEYS)
     return [kpi.evaluate(t.key, actual[t.key], baseline.get(t.key)) for t in kpi.KPI_TARGETS]
 
 
@@ -411,8 +416,9 @@ def kpi_report(conn: Any, scope: KpiScope, start: date, end: date,
     `conn` is a SQLAlchemy Connection or Session. `now` (aware UTC) decides which unpaid
     claims are already late; it defaults to the current time.
     """
-    snapshot = _snapshot_rates(conn, scope)
-    return _results(conn, scope, Window(start, end, _now(now)), snapshot)
+    marks = kpi_cache.Marks(conn)
+    snapshot = _snapshot_rates(conn, scope, marks)
+    return _results(conn, scope, Window(start, end, _now(now)), snapshot, marks)
 
 
 def managers_of(conn: Any, branch_id: str) -> list[tuple[str, str]]:
@@ -439,11 +445,13 @@ def kpi_monthly_trend(conn: Any, scope: KpiScope, until: date, months: int = 12,
                       now: datetime | None = None) -> list[MonthKpis]:
     """One `kpi_report` per month, oldest first, ending with the month containing `until`.
     The snapshot targets (profile completeness, field validity) repeat today's value."""
-    snapshot = _snapshot_rates(conn, scope)
+    marks = kpi_cache.Marks(conn)
+    snapshot = _snapshot_rates(conn, scope, marks)
     trend = []
     for first in _months_back(until, months):
         end = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        trend.append(MonthKpis(first, _results(conn, scope, Window(first, end, _now(now)), snapshot)))
+        trend.append(MonthKpis(first, _results(conn, scope, Window(first, end, _now(now)), snapshot,
+                                                     marks)))
     return trend
 
 

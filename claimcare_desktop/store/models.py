@@ -16,6 +16,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -313,6 +314,32 @@ class LocalCredential(Base):
     user_id: Mapped[str] = mapped_column(Id)
     verifier: Mapped[str] = mapped_column(String(256))
     verified_online_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class KpiChange(Base):
+    """When rows behind a KPI fact last changed, per local month ('*': not by month).
+
+    Written only by the triggers of migration 0007, on every insert, update or delete of the
+    rows a fact reads (user edits, sync pulls and demo loads alike); `changed` grows with
+    every mark, so a kept result is current while no mark it depends on is newer."""
+
+    __tablename__ = "kpi_changes"
+    fact: Mapped[str] = mapped_column(String(32), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    changed: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class KpiKept(Base):
+    """One KPI measure of a scope and period as last computed (store/kpi_cache.py)."""
+
+    __tablename__ = "kpi_kept"
+    branch_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    manager_id: Mapped[str] = mapped_column(Id, primary_key=True)  # '' for the whole branch
+    period_start: Mapped[str] = mapped_column(String(10), primary_key=True)  # '' for snapshots
+    period_end: Mapped[str] = mapped_column(String(10), primary_key=True)
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[float | None] = mapped_column(Float)
+    computed: Mapped[int] = mapped_column(Integer)  # kpi_changes' newest mark when computed
 
 
 SYNCED_MODELS: tuple[type[Base], ...] = (
