@@ -22,6 +22,7 @@ from .models import Complaint, ConflictEntry, Customer, User, Visit
 from .outbox import utcnow
 
 FORECAST_DAYS = 14
+DUE_LIMIT = 500  # rows of work due that a screen lists (a supervisor reassigns by hand)
 
 _v = Visit.__table__.c
 _u = User.__table__.c
@@ -77,32 +78,55 @@ def _open_complaints(conn: Connection, branch_id: str, now: datetime) -> list[Co
     return rows
 
 
-def _due_visits(conn: Connection, branch_id: str, until: date) -> list[DueItem]:
+def _due_visits(conn: Connection, branch_id: str, until: date, limit: int) -> list[DueItem]:
     customers = Customer.__table__
     users = User.__table__
     rows = conn.execute(
         select(_v.id, customers.c.name, _v.assignee_id, users.c.display_name, _v.due_date, _v.step)
         .join(customers, customers.c.id == _v.customer_id)
         .outerjoin(users, users.c.id == _v.assignee_id)
-        .where(_v.branch_id == branch_id, _v.status == VisitStatus.OPEN, _v.due_date < until,
-               _v.deleted.is_(False))
+        .where(*_open_visits_due(branch_id, until))
         .order_by(_v.due_date, _v.id)
+        .limit(limit)
     )
     return [DueItem("visit", r.id, r.name, r.assignee_id, r.display_name or "", r.due_date, r.step)
             for r in rows]
 
 
+def _open_visits_due(branch_id: str, until: date) -> list[Any]:
+    return [_v.branch_id == branch_id, _v.status == VisitStatus.OPEN, _v.due_date < until,
+            _v.deleted.is_(False)]
+
+
+def _due_complaints(conn: Connection, branch_id: str, now: datetime, until: date) -> list[DueItem]:
+    return [DueItem("complaint", row.id, row.customer_name, row.owner_id, row.owner_name, due,
+                    row.category)
+            for row in _open_complaints(conn, branch_id, now)
+            if (due := _complaint_due(row)) < until]
+
+
+@dataclass(frozen=True)
+class DueWork:
+    """The first `limit` items falling due (by date), and how many there are in all."""
+
+    items: list[DueItem]
+    total: int
+
+
 def due_work(conn: Connection, branch_id: str, today: date, now: datetime,
-             days: int = FORECAST_DAYS) -> list[DueItem]:
-    """Open visits and complaints due before today + `days` (overdue ones included), by date."""
+             days: int = FORECAST_DAYS, limit: int = DUE_LIMIT) -> DueWork:
+    """Open visits and complaints due before today + `days` (overdue ones included), by date.
+
+    A big branch has 10,000-35,000 such visits: a screen shows the first `limit` and the
+    count; the complaints (a few hundred active ones, due dates from their SLA clocks) are
+    merged in Python."""
     until = today + timedelta(days=days)
-    items = _due_visits(conn, branch_id, until)
-    for row in _open_complaints(conn, branch_id, now):
-        due = _complaint_due(row)
-        if due < until:
-            items.append(DueItem("complaint", row.id, row.customer_name, row.owner_id,
-                                 row.owner_name, due, row.category))
-    return sorted(items, key=lambda item: (item.due, item.kind, item.id))
+    complaints = _due_complaints(conn, branch_id, now, until)
+    visits_due = conn.execute(select(func.count()).select_from(Visit.__table__).where(
+        *_open_visits_due(branch_id, until))).scalar_one()
+    items = sorted(_due_visits(conn, branch_id, until, limit) + complaints,
+                   key=lambda item: (item.due, item.kind, item.id))
+    return DueWork(items[:limit], visits_due + len(complaints))
 
 
 def _open_visit_counts(conn: Connection, branch_id: str, today: date) -> dict[str, tuple[int, int]]:
@@ -129,8 +153,10 @@ def manager_workload(conn: Connection, branch_id: str, today: date, now: datetim
                      days: int = FORECAST_DAYS) -> list[ManagerLoad]:
     visits = _open_visit_counts(conn, branch_id, today)
     complaints = _open_complaint_counts(conn, branch_id)
-    due: dict[str | None, int] = {}
-    for item in due_work(conn, branch_id, today, now, days):
+    until = today + timedelta(days=days)
+    due = dict(conn.execute(select(_v.assignee_id, func.count()).where(
+        *_open_visits_due(branch_id, until), _v.due_date >= today).group_by(_v.assignee_id)).all())
+    for item in _due_complaints(conn, branch_id, now, until):
         if item.due >= today:
             due[item.owner_id] = due.get(item.owner_id, 0) + 1
     return [

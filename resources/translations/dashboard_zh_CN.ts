@@ -218,6 +218,10 @@
         <translation>未来 14 天内到期的未完成事项（逾期在前）。可按住 Ctrl 或 Shift 多选。</translation>
     </message>
     <message>
+        <source>Showing the first %1 of %2 items due, earliest first.</source>
+        <translation>按到期日期显示前 %1 项，共 %2 项。</translation>
+    </message>
+    <message>
         <source>Select the visits or complaints to hand over first.</source>
         <translation>请先选择要移交的回访或投诉。</translation>
     </message>

@@ -32,7 +32,7 @@ def test_counts_per_manager_and_due_forecast(branch):
     profile, data, complaint_id = branch
     with profile.engine.connect() as conn:
         loads = {w.user_id: w for w in manager_workload(conn, data.branch_id, TODAY, NOW)}
-        items = due_work(conn, data.branch_id, TODAY, NOW)
+        items = due_work(conn, data.branch_id, TODAY, NOW).items
     mine = loads[data.manager.id]
     # seed: 10 customers alternate between the two managers, 3 open visits each, due
     # today-i, today+7-i and today+30-i for customer i.
@@ -47,12 +47,24 @@ def test_counts_per_manager_and_due_forecast(branch):
     assert [i.due for i in items] == sorted(i.due for i in items)
 
 
+def test_due_work_lists_the_earliest_few_and_counts_them_all(branch):
+    profile, data, complaint_id = branch
+    with profile.engine.connect() as conn:
+        everything = due_work(conn, data.branch_id, TODAY, NOW)
+        first = due_work(conn, data.branch_id, TODAY, NOW, limit=4)
+        loads = manager_workload(conn, data.branch_id, TODAY, NOW)
+    assert everything.total == len(everything.items) > 4
+    assert first.items == everything.items[:4] and first.total == everything.total
+    upcoming = [i for i in everything.items if i.due >= TODAY]
+    assert sum(load.due_soon for load in loads) == len(upcoming)
+
+
 def test_supervisor_moves_visits_and_complaints_in_one_go(branch):
     profile, data, complaint_id = branch
     supervisor = Actor(data.supervisor.id, "supervisor", data.branch_id)
     # visit_ids[3] is customer 1's, already the other manager's: left as it is
     with profile.engine.connect() as conn:
-        visits = [i.id for i in due_work(conn, data.branch_id, TODAY, NOW)
+        visits = [i.id for i in due_work(conn, data.branch_id, TODAY, NOW).items
                   if i.kind == "visit" and i.owner_id == data.manager.id]
     moved = bulk_reassign(profile, supervisor, data.other_manager.id, visits + [data.visit_ids[3]],
                           [complaint_id], now=NOW.replace(tzinfo=None) + timedelta(minutes=5))

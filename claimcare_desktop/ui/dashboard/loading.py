@@ -42,7 +42,8 @@ class KpiSummary:
 @dataclass(frozen=True)
 class BranchWork:
     loads: list[ManagerLoad]
-    due: list[DueItem]
+    due: list[DueItem]  # the first workload.DUE_LIMIT, by date
+    due_total: int
     conflicts: list[ConflictRow]
 
 
@@ -63,5 +64,6 @@ def load_manager(conn: Connection, request: KpiRequest, manager_id: str, name: s
 
 
 def load_work(conn: Connection, branch_id: str, today: date, now: datetime) -> BranchWork:
-    return BranchWork(manager_workload(conn, branch_id, today, now), due_work(conn, branch_id, today, now),
+    due = due_work(conn, branch_id, today, now)
+    return BranchWork(manager_workload(conn, branch_id, today, now), due.items, due.total,
                       conflict_log(conn, branch_id))

@@ -45,6 +45,10 @@ class WorkloadPanel(QWidget):
         due_layout.setContentsMargins(0, 0, 0, 0)
         due_layout.addWidget(QLabel(self.tr("Open work due in the next 14 days (overdue first). "
                                             "Select rows with Ctrl or Shift."), self))
+        self.due_count = QLabel(self)
+        self.due_count.setObjectName("due_work_count")
+        self.due_count.hide()
+        due_layout.addWidget(self.due_count)
         due_layout.addWidget(self.due_table, 1)
         due_layout.addLayout(controls)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -54,6 +58,13 @@ class WorkloadPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reassign_button.clicked.connect(self._reassign)
+
+    def show_due(self, items: list[DueItem], total: int) -> None:
+        """The listed items are the first of `total`: say so when some are left out."""
+        self.due.set_rows(items)
+        self.due_count.setVisible(total > len(items))
+        self.due_count.setText(self.tr("Showing the first %1 of %2 items due, earliest first.")
+                               .replace("%1", str(len(items))).replace("%2", str(total)))
 
     def set_people(self, people: list[tuple[str, str]]) -> None:
         chosen = self.target.currentData()

@@ -266,7 +266,7 @@ class Workspace(QWidget):
     def _show_work(self, work: BranchWork) -> None:
         self.work = work
         self.workload.loads.set_rows(work.loads)
-        self.workload.due.set_rows(work.due)
+        self.workload.show_due(work.due, work.due_total)
         self.conflict_model.set_rows(work.conflicts)
         if work.conflicts:
             self.conflict_caption.setText(self.tr(
