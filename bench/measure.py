@@ -88,9 +88,31 @@ def _both_ms(fn: Callable[[], object]) -> tuple[float, float]:
     return (time.thread_time() - cpu) * 1000, (time.perf_counter() - wall) * 1000
 
 
+def repeated(fn: Callable[[], object], times: int) -> Callable[[], None]:
+    """`fn` called `times` times in a row, as one call."""
+    def calls() -> None:
+        for _ in range(times):
+            fn()
+    return calls
+
+
+def calls_per_sample(fn: Callable[[], object], sample_ms: float = 0.25) -> int:
+    """How many calls of `fn` in a row last about `sample_ms` of CPU (at least one): a call
+    of a few microseconds is as long as the clock reads around it and the odd cache miss
+    or interrupt, so such calls are timed in runs (see `interleaved_p95`'s `batch`)."""
+    fn()
+    cpu = time.thread_time()
+    for _ in range(20):
+        fn()
+    per_call_ms = (time.thread_time() - cpu) * 1000 / 20
+    return max(1, min(1000, round(sample_ms / max(per_call_ms, 1e-6))))
+
+
 def interleaved_p95(subject: Callable[[], object], baseline: Callable[[], object],
-                    runs: int) -> Paired:
+                    runs: int, batch: int = 1) -> Paired:
     """p95 of subject and baseline, measured alternately so both see the same noise.
+
+    With `batch` > 1 each sample is `batch` calls in a row and counts as their mean.
 
     The verdicts use the thread CPU clock: on a shared 2-core machine under load a job of a
     millisecond is often preempted for 10-20 ms, which says nothing about the job. Only
@@ -100,12 +122,14 @@ def interleaved_p95(subject: Callable[[], object], baseline: Callable[[], object
     samples: dict[str, list[float]] = {"s_cpu": [], "s_wall": [], "b_cpu": [], "b_wall": []}
     for _ in range(3):
         subject(), baseline()
+    if batch > 1:
+        subject, baseline = repeated(subject, batch), repeated(baseline, batch)
     gc.collect()
     for _ in range(runs):
         for key, fn in (("s", subject), ("b", baseline)):
             cpu, wall = _both_ms(fn)
-            samples[f"{key}_cpu"].append(cpu)
-            samples[f"{key}_wall"].append(wall)
+            samples[f"{key}_cpu"].append(cpu / batch)
+            samples[f"{key}_wall"].append(wall / batch)
     return Paired(*(p95(samples[k]) for k in ("s_cpu", "b_cpu", "s_wall", "b_wall")))
 
 

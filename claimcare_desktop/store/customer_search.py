@@ -1,26 +1,27 @@
 """Finding a customer from anywhere: name, pinyin, initials, phone suffix, policy or claim no.
 
 Each kind of key has its own indexed lookup; the query text decides which ones run, and
-they stop as soon as SEARCH_LIMIT customers are found. Chinese text matches names that
-start with it (index range) and, for given names, names that contain it (most given names
-are two characters, too short for a trigram index): that scan reads only the small
-covering index on `name`, not the table — about 7 ms at 100k customers, idle 2 cores.
+they stop as soon as `limit` customers are found. Chinese text matches names that start
+with it (index range) and, for given names, names that contain it (most given names are
+two characters, too short for a trigram index): that scan reads only the small covering
+index on `name`, not the table — about 7 ms at 100k customers, idle 2 cores.
 
-The lookups are indexed reads of a few microseconds, so SQLAlchemy's per-execution work
-(statement cache key, result wrapping: ~0.3 ms a statement) was most of a search (bench/,
-issue 6). Each lookup's SQL is therefore compiled once per shape, with its values as bound
-parameters, and run on the driver's cursor.
+The lookups are indexed reads of 5-100 µs, so every microsecond of Python around them
+shows (bench/, issue 6: SQLAlchemy's per-statement work was 7-29x the SQL, the pool's
+checkout alone is as long as a one-hit lookup). The SQL is therefore fixed text per kind
+of lookup with `?` parameters, run on the driver's connection (sqlite3 keeps it prepared),
+the hits are plain named tuples, and `CustomerSearch` keeps one pooled connection for a
+search box's repeated lookups.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+import sqlite3
+from typing import NamedTuple
 
-from sqlalchemy import Connection, Select, bindparam, func, literal_column, select
+from sqlalchemy import Connection, Engine
 
 from ..domain.masking import mask_phone
-from .models import Claim, Customer, Policy
 
 SEARCH_LIMIT = 50
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -29,12 +30,8 @@ _DIGITS = re.compile(r"\d+")
 _DOCUMENT_NO = re.compile(r"[0-9A-Z][0-9A-Z-]{2,31}")
 _IGNORED = re.compile(r"[\s'·]+")
 
-_customers = Customer.__table__
-_c = _customers.c
 
-
-@dataclass(frozen=True)
-class CustomerHit:
+class CustomerHit(NamedTuple):
     id: str
     name: str
     tier: str
@@ -43,55 +40,65 @@ class CustomerHit:
     matched_text: str  # the policy or claim number that matched; the name otherwise
 
 
-def _prefix_range(column):
-    """`column` starts with the `prefix` parameter, as an index range (LIKE would not use
-    the index): from `prefix` up to `above` (see `_prefix_values`)."""
-    return (column >= bindparam("prefix")) & (column < bindparam("above"))
+_new_hit = tuple.__new__  # _new_hit(CustomerHit, values): skips NamedTuple's keyword-handling __new__
 
 
-def _prefix_values(prefix: str) -> dict[str, str]:
-    return {"prefix": prefix, "above": prefix[:-1] + chr(ord(prefix[-1]) + 1)}
+def masked_phone(phone: str | None) -> str:
+    """`mask_phone(phone)`, without its clean-up for the plain 11-digit number most
+    customers have (that clean-up is most of the cost of a hit)."""
+    if phone is not None and len(phone) == 11 and phone.isdigit():
+        return phone[:3] + "****" + phone[7:]
+    return mask_phone(phone)
 
 
-def _customers_where(order_by, *conditions) -> Select:
-    """Ordered by the searched key, so an index range stops after SEARCH_LIMIT rows."""
-    return (
-        select(_c.id, _c.name, _c.tier, _c.phone, _c.name.label("matched_text"))
-        .where(_c.deleted.is_(False), *conditions)
-        .order_by(order_by)
-        .limit(SEARCH_LIMIT)
-    )
+def _by_customer_key(columns: str, condition: str, key: str) -> str:
+    return (f"SELECT {columns} FROM customers AS c WHERE c.deleted = 0 AND {condition}"
+            f" ORDER BY {key} LIMIT ?")
 
 
-def _by_name() -> Select:
-    by_name = _customers.alias("by_name")
-    rowids = (
-        select(literal_column("by_name.rowid"))
-        .select_from(by_name)
-        .where(func.instr(by_name.c.name, bindparam("text")) > 0)
-        .limit(SEARCH_LIMIT * 2)  # some of them may be tombstones
-    )
-    return _customers_where(_c.name, literal_column("customers.rowid").in_(rowids))
+def _by_document(columns: str, table: str, number: str) -> str:
+    return (f"SELECT {columns} FROM {table} AS d JOIN customers AS c ON c.id = d.customer_id"
+            f" WHERE c.deleted = 0 AND d.deleted = 0 AND d.{number} >= ? AND d.{number} < ?"
+            f" ORDER BY d.{number} LIMIT ?")
 
 
-def _by_document(table, number_column) -> Select:
-    documents = table.__table__
-    return (
-        select(_c.id, _c.name, _c.tier, _c.phone, number_column.label("matched_text"))
-        .join(documents, documents.c.customer_id == _c.id)
-        .where(_c.deleted.is_(False), documents.c.deleted.is_(False),
-               _prefix_range(number_column))
-        .order_by(number_column)
-        .limit(SEARCH_LIMIT)
-    )
+def _statements(customer: str, policy: str, claim: str) -> dict[str, str]:
+    """Each lookup's SQL selecting `customer` columns (`policy`, `claim`: the columns of
+    the document lookups)."""
+    return {
+        "name_prefix": _by_customer_key(customer, "c.name >= ? AND c.name < ?", "c.name"),
+        # The substring scan reads the covering index on name; twice the limit because
+        # some of the rowids it finds may be tombstones.
+        "name_contains": _by_customer_key(
+            customer, "c.rowid IN (SELECT rowid FROM customers WHERE instr(name, ?) > 0"
+                      " LIMIT ? * 2)", "c.name"),
+        "initials": _by_customer_key(customer, "c.name_initials >= ? AND c.name_initials < ?",
+                                     "c.name_initials"),
+        "pinyin": _by_customer_key(customer, "c.name_pinyin >= ? AND c.name_pinyin < ?",
+                                   "c.name_pinyin"),
+        "phone_suffix": _by_customer_key(customer, "c.phone_suffix = ?", "c.name"),
+        "phone": _by_customer_key(customer, "c.phone_suffix = ? AND c.phone = ?", "c.name"),
+        "policy": _by_document(policy, "policies", "policy_no"),
+        "claim": _by_document(claim, "claims", "claim_no"),
+    }
 
 
-Lookup = tuple[str, str, Callable[[], Select], dict[str, Any]]  # kind, shape, build, values
+_HIT = "c.id, c.name, c.tier, c.phone"  # and the text that matched:
+_HIT_SQL = _statements(f"{_HIT}, c.name", f"{_HIT}, d.policy_no", f"{_HIT}, d.claim_no")
+_ID_SQL = _statements("c.id", "c.id", "c.id")
+
+# kind, statement (a key of _HIT_SQL), parameters, run only when nothing was found before it
+Lookup = tuple[str, str, tuple, bool]
 
 
-def _lookups(query: str, found: Callable[[], int]) -> Iterator[Lookup]:
-    """(kind, shape, statement builder, parameter values) for every kind of key `query`
-    could be; `found()` counts the hits so far.
+def _after(prefix: str) -> str:
+    """The first string above every string starting with `prefix` (an index range's end;
+    LIKE would not use the index)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _lookups(query: str, limit: int) -> list[Lookup]:
+    """The lookups for every kind of key `query` could be, best kind first.
 
     Chinese text first matches names starting with it (an index range). Only a single
     character, or text no name starts with (a given name), goes on to the substring scan:
@@ -99,56 +106,82 @@ def _lookups(query: str, found: Callable[[], int]) -> Iterator[Lookup]:
     """
     compact = _IGNORED.sub("", query)
     if not compact:
-        return
+        return []
     if _CJK.search(compact):
-        yield ("name", "name_prefix", lambda: _customers_where(_c.name, _prefix_range(_c.name)),
-               _prefix_values(compact))
-        if len(compact) == 1 or found() == 0:
-            yield "name", "name_contains", _by_name, {"text": compact}
-        return
+        return [("name", "name_prefix", (compact, _after(compact), limit), False),
+                ("name", "name_contains", (compact, limit, limit), len(compact) > 1)]
+    found: list[Lookup] = []
     lower = compact.lower()
-    if _LETTERS.fullmatch(lower):
-        yield ("initials", "initials", lambda: _customers_where(
-            _c.name_initials, _prefix_range(_c.name_initials)), _prefix_values(lower))
-        yield ("pinyin", "pinyin", lambda: _customers_where(
-            _c.name_pinyin, _prefix_range(_c.name_pinyin)), _prefix_values(lower))
-    if _DIGITS.fullmatch(compact) and len(compact) == 4:
-        yield ("phone", "phone_suffix", lambda: _customers_where(
-            _c.name, _c.phone_suffix == bindparam("suffix")), {"suffix": compact})
-    if _DIGITS.fullmatch(compact) and len(compact) == 11:
-        yield ("phone", "phone", lambda: _customers_where(
-            _c.name, _c.phone_suffix == bindparam("suffix"), _c.phone == bindparam("phone")),
-            {"suffix": compact[-4:], "phone": compact})
+    letters = _LETTERS.fullmatch(lower) is not None
+    if letters:
+        found += [("initials", "initials", (lower, _after(lower), limit), False),
+                  ("pinyin", "pinyin", (lower, _after(lower), limit), False)]
+    elif _DIGITS.fullmatch(compact):
+        if len(compact) == 4:
+            found.append(("phone", "phone_suffix", (compact, limit), False))
+        elif len(compact) == 11:
+            found.append(("phone", "phone", (compact[-4:], compact, limit), False))
     upper = compact.upper()
-    if _DOCUMENT_NO.fullmatch(upper) and not _LETTERS.fullmatch(lower):
-        yield ("policy", "policy", lambda: _by_document(Policy, Policy.__table__.c.policy_no),
-               _prefix_values(upper))
-        yield ("claim", "claim", lambda: _by_document(Claim, Claim.__table__.c.claim_no),
-               _prefix_values(upper))
+    if not letters and _DOCUMENT_NO.fullmatch(upper):
+        number = (upper, _after(upper), limit)
+        found += [("policy", "policy", number, False), ("claim", "claim", number, False)]
+    return found
 
 
-_COMPILED: dict[str, tuple[str, tuple[str, ...], dict[str, Any]]] = {}
+def find_customers(con: sqlite3.Connection, query: str,
+                   limit: int = SEARCH_LIMIT) -> list[CustomerHit]:
+    """Customers matching `query` on the sqlite3 connection `con`, best kind of match
+    first, each customer once."""
+    hits: dict[str, CustomerHit] = {}
+    for kind, statement, params, only_when_none in _lookups(query or "", limit):
+        if only_when_none and hits:
+            continue
+        for customer_id, name, tier, phone, matched_text in con.execute(_HIT_SQL[statement], params):
+            if customer_id not in hits:
+                hits[customer_id] = _new_hit(CustomerHit, (customer_id, name, tier,
+                                                           masked_phone(phone), kind, matched_text))
+        if len(hits) >= limit:
+            return list(hits.values())[:limit]
+    return list(hits.values())
 
 
-def _rows(conn: Connection, shape: str, build: Callable[[], Select], values: dict[str, Any]):
-    """(id, name, tier, phone, matched_text) rows of one lookup, from the driver's cursor."""
-    compiled = _COMPILED.get(shape)
-    if compiled is None:
-        statement = build().compile(dialect=conn.dialect)
-        compiled = _COMPILED[shape] = (str(statement), tuple(statement.positiontup), statement.params)
-    sql, names, defaults = compiled
-    params = tuple(values[name] if name in values else defaults[name] for name in names)
-    return conn.connection.driver_connection.execute(sql, params)
+def find_customer_ids(con: sqlite3.Connection, query: str, limit: int = SEARCH_LIMIT) -> list[str]:
+    """The ids `find_customers` would give, in the same order, without building hits."""
+    ids: dict[str, None] = {}
+    for _kind, statement, params, only_when_none in _lookups(query or "", limit):
+        if only_when_none and ids:
+            continue
+        for (customer_id,) in con.execute(_ID_SQL[statement], params):
+            ids[customer_id] = None
+        if len(ids) >= limit:
+            return list(ids)[:limit]
+    return list(ids)
 
 
 def search_customers(conn: Connection, query: str, limit: int = SEARCH_LIMIT) -> list[CustomerHit]:
-    """Customers matching `query`, best kind of match first, each customer once."""
-    hits: dict[str, CustomerHit] = {}
-    for kind, shape, build, values in _lookups(query or "", lambda: len(hits)):
-        for customer_id, name, tier, phone, matched_text in _rows(conn, shape, build, values):
-            if customer_id not in hits:
-                hits[customer_id] = CustomerHit(customer_id, name, tier, mask_phone(phone),
-                                                kind, matched_text)
-            if len(hits) >= limit:
-                return list(hits.values())
-    return list(hits.values())
+    """`find_customers` on a SQLAlchemy connection (e.g. inside a larger read)."""
+    return find_customers(conn.connection.driver_connection, query, limit)
+
+
+class CustomerSearch:
+    """Searches on one pooled connection kept between calls: a search box's lookups are so
+    short that checking a connection out of the pool for each would double them.
+
+    Call it on one thread at a time (the DB lane); `close()` gives the connection back.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._pooled = None
+        self._con: sqlite3.Connection | None = None
+
+    def __call__(self, query: str, limit: int = SEARCH_LIMIT) -> list[CustomerHit]:
+        if self._con is None:
+            self._pooled = self._engine.raw_connection()
+            self._con = self._pooled.driver_connection
+        return find_customers(self._con, query, limit)
+
+    def close(self) -> None:
+        if self._pooled is not None:
+            self._pooled.close()
+        self._pooled = self._con = None

@@ -17,13 +17,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
-from ..domain.masking import mask_phone
 from ..domain.vocab import VisitStatus
-from .customer_search import search_customers
+from .customer_search import find_customer_ids, masked_phone
 
 PAGE_SIZE = 200
 SEARCH_CUSTOMERS = 200
@@ -32,6 +32,7 @@ COUNT_WINDOW = 20_000  # queue entries a count reads at most when filters need j
 FEW = 6_000  # matching claims or customers up to which they lead the query
 TABS = ("today", "overdue", "upcoming", "done")
 _DONE_STATUSES = (VisitStatus.DONE, VisitStatus.UNREACHABLE, VisitStatus.CANCELLED)
+_STATUS_NAMES = tuple(f"status{i}" for i in range(len(_DONE_STATUSES)))
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,9 @@ class QueueCount:
     more: bool  # there are more than `visits` (the count stopped early)
 
 
-@dataclass(frozen=True)
-class QueueRow:
+class QueueRow(NamedTuple):
+    """One visit of the queue (a named tuple: a page builds 200 of them)."""
+
     visit_id: str
     customer_id: str
     claim_id: str | None
@@ -124,8 +126,8 @@ def _few_ids(conn: Connection, sql: str, params: dict[str, Any]) -> tuple[str, .
 def plan(conn: Connection, flt: QueueFilter) -> QueuePlan:
     """Choose how to read `flt` (see the module notes); runs the text search once."""
     if flt.text.strip():
-        hits = search_customers(conn, flt.text, limit=SEARCH_CUSTOMERS)
-        return QueuePlan("customers", tuple(hit.id for hit in hits))
+        return QueuePlan("customers", tuple(find_customer_ids(
+            conn.connection.driver_connection, flt.text, limit=SEARCH_CUSTOMERS)))
     candidates = []
     if flt.claim_type:
         ids = _few_ids(conn, "SELECT id FROM claims WHERE branch_id = :b AND claim_type = :v",
@@ -139,56 +141,101 @@ def plan(conn: Connection, flt: QueueFilter) -> QueuePlan:
     return min(few, key=lambda c: len(c.ids)) if few else QueuePlan("queue")
 
 
-def _filter_conditions(flt: QueueFilter) -> tuple[list[str], list[str], dict[str, Any]]:
-    """(joins, conditions, params) of the optional filters."""
-    joins, conditions, params = [], [], {}
-    if flt.claim_type:
-        joins.append("CROSS JOIN claims AS fc ON fc.id = v.claim_id")
-        conditions.append("fc.claim_type = :claim_type")
-        params["claim_type"] = flt.claim_type
-    if flt.channel:
-        joins.append("CROSS JOIN customers AS fu ON fu.id = v.customer_id")
-        conditions.append("fu.preferred_channel = :channel")
-        params["channel"] = flt.channel
-    if flt.step:
-        conditions.append("v.step = :step")
-        params["step"] = flt.step
-    return joins, conditions, params
+class _Shape(NamedTuple):
+    """What a query's text depends on; the filter's values are bound parameters, so each
+    shape's SQL is built once (building it was a tenth of a small page's time)."""
+
+    tab: str
+    driver: str  # the plan's
+    mine: bool  # scoped to an assignee
+    step: bool
+    claim_type: bool  # filtered on, and not already implied by the plan's lead ids
+    channel: bool
+    descending: bool
+    keyset: bool  # reads on after a row
 
 
-def _where(flt: QueueFilter, qplan: QueuePlan, status_names: str,
-           after: tuple[str, str] | None) -> tuple[str, dict[str, Any]]:
-    """FROM ... WHERE ... for the visits of `flt` with a status in `status_names`."""
-    if qplan.implies:
-        flt = replace(flt, **{qplan.implies: None})
-    joins, conditions, params = _filter_conditions(flt)
+def _shape(flt: QueueFilter, qplan: QueuePlan, after: tuple[str, str] | None) -> _Shape:
+    return _Shape(flt.tab, qplan.driver, bool(flt.assignee_id), bool(flt.step),
+                  bool(flt.claim_type) and qplan.implies != "claim_type",
+                  bool(flt.channel) and qplan.implies != "channel",
+                  flt.descending, after is not None)
+
+
+def _params(flt: QueueFilter, qplan: QueuePlan, after: tuple[str, str] | None,
+            limit: int) -> dict[str, Any]:
+    """Every value any shape of `flt` binds (sqlite3 ignores the names a statement lacks)."""
+    params: dict[str, Any] = {
+        "scope": flt.assignee_id or flt.branch_id, "today": flt.today.isoformat(),
+        "limit": limit, "step": flt.step, "claim_type": flt.claim_type, "channel": flt.channel,
+        "window": COUNT_WINDOW, "cap": COUNT_CAP + 1,
+    }
+    params.update(zip(_STATUS_NAMES, _statuses(flt.tab)))
     if qplan.driver != "queue":
-        conditions.append(_LEAD_CONDITION[qplan.driver])
         params["lead_ids"] = json.dumps(qplan.ids)
     if after is not None:
-        beyond = "<" if flt.descending else ">"
-        conditions.append(f"(v.due_date, v.id) {beyond} (:after_due, :after_id)")
         params["after_due"], params["after_id"] = after
-    scope = "v.assignee_id = :scope" if flt.assignee_id else "v.branch_id = :scope"
-    params.update(scope=flt.assignee_id or flt.branch_id, today=flt.today.isoformat())
-    where = " AND ".join([scope, f"v.status {status_names}", _DATE_CONDITIONS[flt.tab],
+    return params
+
+
+def _filter_sql(shape: _Shape) -> tuple[list[str], list[str]]:
+    """(joins, conditions) of the optional filters."""
+    joins, conditions = [], []
+    if shape.claim_type:
+        joins.append("CROSS JOIN claims AS fc ON fc.id = v.claim_id")
+        conditions.append("fc.claim_type = :claim_type")
+    if shape.channel:
+        joins.append("CROSS JOIN customers AS fu ON fu.id = v.customer_id")
+        conditions.append("fu.preferred_channel = :channel")
+    if shape.step:
+        conditions.append("v.step = :step")
+    return joins, conditions
+
+
+def _where(shape: _Shape, status_names: str) -> str:
+    """FROM ... WHERE ... for the visits of `shape` with a status in `status_names`."""
+    joins, conditions = _filter_sql(shape)
+    if shape.driver != "queue":
+        conditions.append(_LEAD_CONDITION[shape.driver])
+    if shape.keyset:
+        beyond = "<" if shape.descending else ">"
+        conditions.append(f"(v.due_date, v.id) {beyond} (:after_due, :after_id)")
+    scope = "v.assignee_id = :scope" if shape.mine else "v.branch_id = :scope"
+    where = " AND ".join([scope, f"v.status {status_names}", _DATE_CONDITIONS[shape.tab],
                           "v.deleted = 0", *conditions])
-    return f"FROM {_FROM[qplan.driver]} {' '.join(joins)} WHERE {where}", params
+    return f"FROM {_FROM[shape.driver]} {' '.join(joins)} WHERE {where}"
 
 
-def _range_select(flt: QueueFilter, qplan: QueuePlan, status_names: str,
-                  after: tuple[str, str] | None) -> tuple[str, dict[str, Any]]:
+def _range_select(shape: _Shape, status_names: str) -> str:
     """Ids and due dates of the statuses, in queue order, from after the keyset."""
-    body, params = _where(flt, qplan, status_names, after)
-    direction = "DESC" if flt.descending else "ASC"
-    return (f"SELECT * FROM (SELECT v.id AS id, v.due_date AS due_date {body}"
-            f" ORDER BY v.due_date {direction}, v.id {direction} LIMIT :limit)"), params
+    direction = "DESC" if shape.descending else "ASC"
+    return (f"SELECT * FROM (SELECT v.id AS id, v.due_date AS due_date {_where(shape, status_names)}"
+            f" ORDER BY v.due_date {direction}, v.id {direction} LIMIT :limit)")
 
 
 _ROW_COLUMNS = """
     v.id, v.customer_id, v.claim_id, c.name, c.phone, cl.claim_no, cl.claim_type, cl.paid_fen,
     v.step, v.due_date, v.attempts, v.status, c.preferred_channel, c.best_time, c.risk_level,
     v.assignee_id"""
+
+
+def _status_list(tab: str) -> str:
+    return f"IN ({', '.join(f':{name}' for name in _STATUS_NAMES[:len(_statuses(tab))])})"
+
+
+@lru_cache(maxsize=256)
+def _page_sql(shape: _Shape) -> str:
+    statuses = _STATUS_NAMES[:len(_statuses(shape.tab))]
+    if shape.driver == "queue":  # one index range per status, merged
+        ranges = [_range_select(shape, f"= :{name}") for name in statuses]
+    else:  # few rows: one query, sorted
+        ranges = [_range_select(shape, _status_list(shape.tab))]
+    direction = "DESC" if shape.descending else "ASC"
+    return (f"SELECT {_ROW_COLUMNS} FROM ({' UNION ALL '.join(ranges)}) AS page"
+            " CROSS JOIN visits AS v ON v.id = page.id"
+            " JOIN customers AS c ON c.id = v.customer_id"
+            " LEFT JOIN claims AS cl ON cl.id = v.claim_id"
+            f" ORDER BY page.due_date {direction}, page.id {direction} LIMIT :limit")
 
 
 def fetch_page(conn: Connection, flt: QueueFilter, after: tuple[str, str] | None = None,
@@ -198,51 +245,45 @@ def fetch_page(conn: Connection, flt: QueueFilter, after: tuple[str, str] | None
     Pass the filter's `plan()` as `qplan` when paging on, so it is decided only once.
     """
     qplan = qplan or plan(conn, flt)
-    statuses = _statuses(flt.tab)
-    params: dict[str, Any] = {"limit": limit, **{f"status{i}": s for i, s in enumerate(statuses)}}
-    if qplan.driver == "queue":  # one index range per status, merged
-        names = [f"= :status{i}" for i in range(len(statuses))]
-    else:  # few rows: one query, sorted
-        names = [f"IN ({', '.join(f':status{i}' for i in range(len(statuses)))})"]
-    ranges = []
-    for status_names in names:
-        sql, range_params = _range_select(flt, qplan, status_names, after)
-        ranges.append(sql)
-        params.update(range_params)
-    direction = "DESC" if flt.descending else "ASC"
-    sql = (f"SELECT {_ROW_COLUMNS} FROM ({' UNION ALL '.join(ranges)}) AS page"
-           " CROSS JOIN visits AS v ON v.id = page.id"
-           " JOIN customers AS c ON c.id = v.customer_id"
-           " LEFT JOIN claims AS cl ON cl.id = v.claim_id"
-           f" ORDER BY page.due_date {direction}, page.id {direction} LIMIT :limit")
-    return [_queue_row(r) for r in _rows(conn, sql, params)]
+    sql = _page_sql(_shape(flt, qplan, after))
+    return [_queue_row(r) for r in _rows(conn, sql, _params(flt, qplan, after, limit))]
 
 
-def _queue_row(r: Any) -> QueueRow:
-    return QueueRow(r[0], r[1], r[2], r[3], mask_phone(r[4]), r[5], r[6], r[7], r[8],
-                    date.fromisoformat(r[9]), r[10], r[11], r[12], r[13], r[14], r[15])
+_new_row = tuple.__new__  # _new_row(QueueRow, values): skips NamedTuple's keyword handling
+
+
+def _queue_row(r: tuple) -> QueueRow:
+    """A row of `_ROW_COLUMNS` with the phone masked and the due date parsed."""
+    values = list(r)
+    values[4] = masked_phone(values[4])
+    values[9] = date.fromisoformat(values[9])
+    return _new_row(QueueRow, values)
+
+
+@lru_cache(maxsize=64)
+def _count_sql(shape: _Shape) -> str:
+    statuses = _status_list(shape.tab)
+    if shape.driver != "queue":
+        return f"SELECT count(*), 0 {_where(shape, statuses)}"
+    joins, conditions = _filter_sql(shape)
+    unfiltered = shape._replace(step=False, claim_type=False, channel=False)
+    window = ":window" if conditions else ":cap"
+    matched = " AND ".join(conditions) or "1"
+    return (f"SELECT count(*), coalesce(sum({matched}), 0) FROM"
+            f" (SELECT v.id, v.claim_id, v.customer_id, v.step {_where(unfiltered, statuses)}"
+            f" LIMIT {window}) AS v {' '.join(joins).replace('CROSS JOIN', 'LEFT JOIN')}")
 
 
 def count(conn: Connection, flt: QueueFilter, qplan: QueuePlan | None = None) -> QueueCount:
     """How many visits match. Reading the queue index, the count stops after COUNT_CAP
     matches or COUNT_WINDOW entries (then `more` is set), so it stays cheap."""
     qplan = qplan or plan(conn, flt)
-    statuses = _statuses(flt.tab)
-    names = ", ".join(f":status{i}" for i in range(len(statuses)))
-    status_params = {f"status{i}": s for i, s in enumerate(statuses)}
+    shape = _shape(flt, qplan, None)
+    params = _params(flt, qplan, None, 0)
+    [(scanned, visits)] = _rows(conn, _count_sql(shape), params)
     if qplan.driver != "queue":
-        body, params = _where(flt, qplan, f"IN ({names})", None)
-        return QueueCount(conn.execute(text(f"SELECT count(*) {body}"), {**params, **status_params})
-                          .scalar_one(), False)
-    joins, conditions, filter_params = _filter_conditions(flt)
-    window = COUNT_WINDOW if conditions else COUNT_CAP + 1
-    unfiltered = replace(flt, claim_type=None, channel=None, step=None)
-    body, params = _where(unfiltered, qplan, f"IN ({names})", None)
-    matched = " AND ".join(conditions) or "1"
-    sql = (f"SELECT count(*), coalesce(sum({matched}), 0) FROM"
-           f" (SELECT v.id, v.claim_id, v.customer_id, v.step {body} LIMIT {window}) AS v"
-           f" {' '.join(joins).replace('CROSS JOIN', 'LEFT JOIN')}")
-    scanned, visits = conn.execute(text(sql), {**params, **filter_params, **status_params}).one()
+        return QueueCount(scanned, False)
+    window = COUNT_WINDOW if _filter_sql(shape)[1] else COUNT_CAP + 1
     return QueueCount(min(visits, COUNT_CAP), scanned >= window or visits > COUNT_CAP)
 
 

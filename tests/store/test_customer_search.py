@@ -4,11 +4,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, strategies as st
 from sqlalchemy import insert, update
 
 from claimcare_desktop.domain.ids import new_id
 from claimcare_desktop.store import models as m
-from claimcare_desktop.store.customer_search import SEARCH_LIMIT, search_customers
+from claimcare_desktop.domain.masking import mask_phone
+from claimcare_desktop.store.customer_search import (
+    SEARCH_LIMIT,
+    CustomerSearch,
+    find_customer_ids,
+    masked_phone,
+    search_customers,
+)
 from claimcare_desktop.store.db import open_profile
 from claimcare_desktop.store.derived import refresh_search_keys
 from tests.ui.seed import seed_profile
@@ -91,3 +99,54 @@ def test_results_are_limited(branch):
     conn.execute(insert(m.Customer.__table__), rows)
     assert len(search_customers(conn, "张")) == SEARCH_LIMIT
     assert len(search_customers(conn, "z")) == SEARCH_LIMIT
+
+
+def _many_zhangs(conn, data, n):
+    conn.execute(insert(m.Customer.__table__), [dict(
+        id=new_id(), branch_id=data.branch_id, name=f"张{i:03d}", tier="standard", tags=[],
+        name_pinyin=f"zhang{i:03d}", name_initials="z", phone=f"1390000{i:04d}") for i in range(n)])
+
+
+def test_a_larger_limit_is_honoured_by_every_lookup(branch):
+    conn, data = branch
+    _many_zhangs(conn, data, SEARCH_LIMIT + 30)
+    assert len(search_customers(conn, "张", limit=SEARCH_LIMIT + 20)) == SEARCH_LIMIT + 20
+    assert len(search_customers(conn, "zhang", limit=SEARCH_LIMIT + 40)) == SEARCH_LIMIT + 31
+
+
+def test_ids_only_search_finds_the_same_customers_in_the_same_order(branch):
+    conn, data = branch
+    _many_zhangs(conn, data, 12)
+    con = conn.connection.driver_connection
+    for query in ("张", "zhang", "z", "0003", "13800130003", "CLM2026", "伟", "qqqq", ""):
+        for limit in (5, SEARCH_LIMIT):
+            expected = [h.id for h in search_customers(conn, query, limit)]
+            assert find_customer_ids(con, query, limit) == expected, query
+    assert len(find_customer_ids(con, "zhang", 5)) == 5
+
+
+def test_a_kept_search_sees_later_writes_and_gives_its_connection_back(tmp_path):
+    profile = open_profile(tmp_path / "p")
+    data = seed_profile(profile)
+    search = CustomerSearch(profile.engine)
+    try:
+        assert search("欧阳") == []
+        with profile.engine.begin() as conn:
+            conn.execute(insert(m.Customer.__table__), [dict(
+                id=new_id(), branch_id=data.branch_id, name="欧阳丽娜", tier="gold", tags=[],
+                phone="13912345678")])
+        [hit] = search("欧阳")
+        assert (hit.name, hit.tier, hit.masked_phone, hit.matched_on) == ("欧阳丽娜", "gold", "139****5678", "name")
+        checked_out = profile.engine.pool.checkedout()
+        search.close()
+        assert profile.engine.pool.checkedout() == checked_out - 1
+        assert names(search("丽娜")) == ["欧阳丽娜"]  # reopens after close
+    finally:
+        search.close()
+        profile.close()
+
+
+@given(st.one_of(st.none(), st.text(alphabet="0123456789 +-()", max_size=16),
+                 st.text(max_size=14)))
+def test_masked_phone_is_mask_phone(value):
+    assert masked_phone(value) == mask_phone(value)
