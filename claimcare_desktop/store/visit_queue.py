@@ -209,7 +209,8 @@ def _where(shape: _Shape, status_names: str) -> str:
 def _range_select(shape: _Shape, status_names: str) -> str:
     """Ids and due dates of the statuses, in queue order, from after the keyset."""
     direction = "DESC" if shape.descending else "ASC"
-    return (f"SELECT * FROM (SELECT v.id AS id, v.due_date AS due_date {_where(shape, status_names)}"
+    return (f"SELECT * FROM (SELECT v.rowid AS visit_rowid, v.id AS id, v.due_date AS due_date"
+            f" {_where(shape, status_names)}"
             f" ORDER BY v.due_date {direction}, v.id {direction} LIMIT :limit)")
 
 
@@ -232,7 +233,9 @@ def _page_sql(shape: _Shape) -> str:
         ranges = [_range_select(shape, _status_list(shape.tab))]
     direction = "DESC" if shape.descending else "ASC"
     return (f"SELECT {_ROW_COLUMNS} FROM ({' UNION ALL '.join(ranges)}) AS page"
-            " CROSS JOIN visits AS v ON v.id = page.id"
+            # by rowid (every index holds it): no descent of the id index, whose random
+            # UUIDs spread a page's 200 lookups over as many leaf pages at 1M visits
+            " CROSS JOIN visits AS v ON v.rowid = page.visit_rowid"
             " JOIN customers AS c ON c.id = v.customer_id"
             " LEFT JOIN claims AS cl ON cl.id = v.claim_id"
             f" ORDER BY page.due_date {direction}, page.id {direction} LIMIT :limit")
@@ -269,8 +272,13 @@ def _count_sql(shape: _Shape) -> str:
     unfiltered = shape._replace(step=False, claim_type=False, channel=False)
     window = ":window" if conditions else ":cap"
     matched = " AND ".join(conditions) or "1"
+    # Only the columns the filters need, so that an index without tombstones (partial,
+    # WHERE deleted = 0) could answer an unfiltered count alone: 23 -> 3 ms at 1M visits.
+    columns = ", ".join(["v.id", *(column for column, used in (
+        ("v.claim_id", shape.claim_type), ("v.customer_id", shape.channel), ("v.step", shape.step))
+        if used)])
     return (f"SELECT count(*), coalesce(sum({matched}), 0) FROM"
-            f" (SELECT v.id, v.claim_id, v.customer_id, v.step {_where(unfiltered, statuses)}"
+            f" (SELECT {columns} {_where(unfiltered, statuses)}"
             f" LIMIT {window}) AS v {' '.join(joins).replace('CROSS JOIN', 'LEFT JOIN')}")
 
 
