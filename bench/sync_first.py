@@ -12,18 +12,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "bench-password"
 TARGET_RATIO = 3.0
+# Seeding 100,000 customers at HQ takes many minutes: the seeded databases are kept in a
+# cluster of their own and each run works on a copy (CREATE DATABASE … TEMPLATE).
+KEPT_CLUSTER = ROOT / "bench" / "out" / "hq_pg"
 
 
 def _free_port() -> int:
@@ -93,22 +100,86 @@ def child(hq_url: str, username: str, folder: Path) -> None:
                       "baseline_seconds": baseline_seconds, "peak_rss_mib": peak}))
 
 
-def _seeded_hq(cluster, customers: int, seed: int) -> tuple[str, str]:
+@contextmanager
+def kept_cluster() -> Iterator:
+    """The bench's own PostgreSQL cluster under bench/out/hq_pg, created the first time."""
+    from tests.support import postgres as pg
+
+    bin_dir, data = pg._find_bin_dir(), KEPT_CLUSTER / "data"
+    sockets = KEPT_CLUSTER / "sock"
+    sockets.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:
+        shutil.chown(KEPT_CLUSTER, "postgres")
+        shutil.chown(sockets, "postgres")
+    if not (data / "PG_VERSION").exists():
+        pg._run([str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
+                 "--no-sync", "-E", "UTF8", "--locale=C"])
+    status = subprocess.run(pg._as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data),
+                                                 "status"]), capture_output=True)
+    if status.returncode == 0:  # another bench run started it: share it, leave it running
+        port = int((data / "postmaster.pid").read_text().splitlines()[3])
+        yield pg.PgCluster(f"host=127.0.0.1 port={port} user=postgres dbname=postgres")
+        return
+    port = pg._free_port()
+    options = (f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off "
+               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300")
+    pg._run([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options,
+             "-l", str(KEPT_CLUSTER / "log"), "-w", "-t", "120", "start"])
+    try:
+        yield pg.PgCluster(f"host=127.0.0.1 port={port} user=postgres dbname=postgres")
+    finally:
+        subprocess.run(pg._as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m",
+                                           "fast", "-w", "stop"]), capture_output=True)
+
+
+def _database_exists(cluster, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(cluster.admin_dsn, autocommit=True) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() \
+            is not None
+
+
+def _seeded_template(cluster, customers: int, seed: int) -> str:
+    """Name of the kept database holding the seeded branch; seeds it the first time."""
     from claimcare_hq.db import make_engine, upgrade
     from claimcare_hq.seed import seed_demo
 
-    url = cluster.url(cluster.create_database())
+    name = f"seed_{customers}_{seed}"
+    if _database_exists(cluster, name):
+        return name
+    started = time.perf_counter()
+    building = f"building_{customers}_{seed}"
+    cluster.drop_database(building)
+    cluster.execute(f'CREATE DATABASE "{building}"')
+    engine = make_engine(cluster.url(building))
+    upgrade(engine)
+    seed_demo(engine, 1, customers, seed, PASSWORD)
+    engine.dispose()
+    cluster.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+    print(f"  seeded {customers} customers in {time.perf_counter() - started:.0f} s", flush=True)
+    return name
+
+
+def _seeded_hq(cluster, customers: int, seed: int) -> tuple[str, str]:
+    """A fresh copy of the seeded branch, at the newest HQ schema; (URL, supervisor)."""
+    from sqlalchemy import select
+
+    from claimcare_hq.db import make_engine, upgrade
+    from claimcare_hq.schema import Account
+
+    url = cluster.url(cluster.create_database(_seeded_template(cluster, customers, seed)))
     engine = make_engine(url)
     upgrade(engine)
-    users = seed_demo(engine, 1, customers, seed, PASSWORD)
+    with engine.connect() as conn:
+        username = conn.execute(select(Account.username).where(Account.role == "supervisor")
+                                .order_by(Account.username)).scalars().first()
     engine.dispose()
-    return url, next(username for _code, username, role in users if role == "supervisor")
+    return url, username
 
 
 def measure(cluster, customers: int, seed: int) -> dict:
-    started = time.perf_counter()
     url, username = _seeded_hq(cluster, customers, seed)
-    print(f"  seeded {customers} customers in {time.perf_counter() - started:.0f} s", flush=True)
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "claimcare_hq.cli", "serve", "--db", url,
                                "--port", str(port)], cwd=ROOT)
@@ -121,6 +192,7 @@ def measure(cluster, customers: int, seed: int) -> dict:
     finally:
         server.terminate()
         server.wait(30)
+        cluster.drop_database(url.rsplit("/", 1)[1])
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -143,17 +215,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, nargs="+", default=[20000, 100000])
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seed-only", action="store_true",
+                        help="only make sure the seeded branches are in the kept cluster")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], args.child[1], Path(args.child[2]))
         return
     sys.path.insert(0, str(ROOT))
-    from tests.support.postgres import postgres_cluster
-
-    with postgres_cluster() as cluster:
+    with kept_cluster() as cluster:
         for customers in args.customers:
-            report(customers, measure(cluster, customers, args.seed))
+            if args.seed_only:
+                _seeded_template(cluster, customers, args.seed)
+            else:
+                report(customers, measure(cluster, customers, args.seed))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from claimcare_desktop.sync import protocol
+from claimcare_desktop.sync.protocol import NOT_SIGNED_IN, TOKEN_EXPIRED
 
 from . import auth
 from .db import make_engine
@@ -34,14 +35,31 @@ _bearer = HTTPBearer(auto_error=False)
 _ERR = {"model": ErrorBody}
 
 
+class Unauthorized(Exception):
+    """401 with a machine-readable `code`: `token_expired` or `not_signed_in`."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _unauthorized(_request: Request, exc: Unauthorized) -> JSONResponse:
+    return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=401,
+                        headers={"WWW-Authenticate": "Bearer"})
+
+
 def current_actor(request: Request,
                   credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Actor:
     actor = None
     if credentials is not None:
-        actor = auth.actor_for(request.app.state.engine, credentials.credentials)
+        try:
+            actor = auth.actor_for(request.app.state.engine, credentials.credentials)
+        except auth.TokenExpired:
+            raise Unauthorized(TOKEN_EXPIRED, "this sign-in has expired (unused for "
+                               f"{auth.TOKEN_IDLE_LIMIT.days} days); sign in again") from None
     if actor is None:
-        raise HTTPException(401, "sign in first (missing, revoked or unknown token)",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise Unauthorized(NOT_SIGNED_IN, "sign in first (missing, revoked or unknown token)")
     return actor
 
 
@@ -107,4 +125,5 @@ def create_app(db: str | Engine) -> FastAPI:
     # Level 1: most of the size win on JSON for a fraction of the CPU of the default 9.
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=1)
     app.add_exception_handler(DBAPIError, _database_unavailable)
+    app.add_exception_handler(Unauthorized, _unauthorized)
     return app

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, func, or_, select, update
 
 from .passwords import verify_password
 from .permissions import Actor
@@ -18,6 +18,15 @@ from .push import utcnow
 
 FREE_FAILURES = 5
 MAX_BLOCK_SECONDS = 300
+# A username's failures are forgotten a day after its last one (the table stays small).
+FORGET_FAILURES_AFTER = timedelta(days=1)
+# A token nobody used for 30 days stops working; its last use is stored at most hourly.
+TOKEN_IDLE_LIMIT = timedelta(days=30)
+TOUCH_EVERY = timedelta(hours=1)
+
+
+class TokenExpired(Exception):
+    """The token was idle longer than TOKEN_IDLE_LIMIT: the user must sign in again."""
 
 
 class SignInRefused(Exception):
@@ -48,15 +57,25 @@ def _throttle_wait(conn: Connection, username: str, now: datetime) -> int:
     return max(1, math.ceil((blocked_until - now).total_seconds()))
 
 
+def prune_throttle(conn: Connection, now: datetime) -> int:
+    """Forget usernames whose last failure is old and who are not blocked now."""
+    throttle = SignInThrottle.__table__
+    stale = or_(throttle.c.last_failure_at.is_(None),
+                throttle.c.last_failure_at < now - FORGET_FAILURES_AFTER)
+    unblocked = or_(throttle.c.blocked_until.is_(None), throttle.c.blocked_until <= now)
+    return conn.execute(delete(throttle).where(stale, unblocked)).rowcount
+
+
 def _record_failure(conn: Connection, username: str, now: datetime) -> None:
+    prune_throttle(conn, now)
     throttle = SignInThrottle.__table__
     failures = (conn.execute(select(throttle.c.failures).where(throttle.c.username == username))
                 .scalar() or 0) + 1
     blocked = None
     if failures >= FREE_FAILURES:
         blocked = now + timedelta(seconds=min(2 ** (failures - FREE_FAILURES), MAX_BLOCK_SECONDS))
-    upsert(conn, throttle, {"username": username, "failures": failures, "blocked_until": blocked},
-           ["username"])
+    upsert(conn, throttle, {"username": username, "failures": failures, "blocked_until": blocked,
+                            "last_failure_at": now}, ["username"])
 
 
 def _profile(conn: Connection, account: Any) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -97,22 +116,36 @@ def sign_in(engine: Engine, username: str, password: str, device_id: str) -> Sig
 def issue_token(conn: Connection, user_id: str, branch_id: str, device_id: str) -> str:
     """A new bearer token for a verified user on one device (only its hash is stored)."""
     token = secrets.token_urlsafe(32)
+    now = utcnow()
     conn.execute(Token.__table__.insert().values(
         token_hash=token_hash(token), user_id=user_id, branch_id=branch_id,
-        device_id=device_id, created_at=utcnow()))
+        device_id=device_id, created_at=now, last_used_at=now))
     return token
 
 
 def actor_for(engine: Engine, token: str) -> Actor | None:
-    """The caller behind a live token of an active account, else None."""
+    """The caller behind a live token of an active account, else None; raises TokenExpired
+    for a token idle too long. Records the token's use (at most hourly)."""
     tokens, accounts = Token.__table__, Account.__table__
-    query = (select(tokens.c.user_id, tokens.c.branch_id, tokens.c.device_id, accounts.c.role)
+    hashed = token_hash(token)
+    last_used = func.coalesce(tokens.c.last_used_at, tokens.c.created_at)
+    query = (select(tokens.c.user_id, tokens.c.branch_id, tokens.c.device_id, accounts.c.role,
+                    last_used.label("last_used"))
              .join(accounts, accounts.c.user_id == tokens.c.user_id)
-             .where(tokens.c.token_hash == token_hash(token), tokens.c.revoked_at.is_(None),
+             .where(tokens.c.token_hash == hashed, tokens.c.revoked_at.is_(None),
                     accounts.c.active.is_(True)))
     with engine.connect() as conn:
         row = conn.execute(query).one_or_none()
-    return Actor(row.user_id, row.branch_id, row.device_id, row.role) if row else None
+    if row is None:
+        return None
+    now = utcnow()
+    if row.last_used < now - TOKEN_IDLE_LIMIT:
+        raise TokenExpired()
+    if row.last_used < now - TOUCH_EVERY:
+        with engine.begin() as conn:
+            conn.execute(update(tokens).where(tokens.c.token_hash == hashed)
+                         .values(last_used_at=now))
+    return Actor(row.user_id, row.branch_id, row.device_id, row.role)
 
 
 def revoke(engine: Engine, token: str) -> None:

@@ -5,6 +5,11 @@ that changed are read, by a range of their change index. Both run in one snapsho
 on PostgreSQL; SQLite's transaction is one snapshot anyway). Committed numbers of a branch
 always form a prefix (changes.py), so the page's last number is a safe cursor: nothing
 below it can still appear later.
+
+On PostgreSQL the page's rows are turned into JSON text by the database itself (one
+`string_agg` of `json_build_object`s): no per-row Python at HQ, which was most of a first
+sync's server time. Its text is the same wire form the Python encoder makes (timestamps with
+six fraction digits).
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, literal, select, union_all
+from sqlalchemy import DateTime, Engine, bindparam, literal, select, text, union_all
 
 from .schema import SYNCED_TABLES
 
@@ -63,6 +68,30 @@ def _page_rows(conn, table_name: str, params: dict) -> list[tuple[int, dict]]:
             for seq, row_id, *values in conn.execute(query, params).all()]
 
 
+def _json_value(column) -> str:
+    if isinstance(column.type, DateTime):
+        return f'''to_char("{column.name}", 'YYYY-MM-DD"T"HH24:MI:SS.US')'''
+    return f'"{column.name}"'
+
+
+def _json_rows_part(table_name: str) -> str:
+    """One table's rows of the page as (seq, JSON text of the wire row)."""
+    table = SYNCED_TABLES[table_name]
+    fields = ", ".join(f"'{c.name}', {_json_value(c)}" for c in table.columns
+                       if c.name not in ("id", "change_seq"))
+    return (f"SELECT change_seq AS seq, json_build_object('table', '{table_name}', 'id', id, "
+            f"'seq', change_seq, 'fields', json_build_object({fields}))::text AS body "
+            f'FROM "{table_name}" WHERE branch_id = :branch_id AND change_seq > :cursor '
+            "AND change_seq <= :last")
+
+
+@functools.cache
+def _json_rows_query(table_names: tuple[str, ...]):
+    """The JSON array items of the changed tables' rows, in change order, as one text."""
+    parts = " UNION ALL ".join(_json_rows_part(name) for name in table_names)
+    return text(f"SELECT string_agg(body, ',' ORDER BY seq) FROM ({parts}) AS page")
+
+
 def _snapshot(engine: Engine):
     conn = engine.connect()
     if engine.dialect.name == "postgresql":
@@ -79,8 +108,12 @@ def pull_page(engine: Engine, branch_id: str, cursor: int, limit: int) -> bytes:
         keys = keys[:limit]
         last = keys[-1][0] if keys else cursor
         params = {"branch_id": branch_id, "cursor": cursor, "last": last}
-        found = [row for name in dict.fromkeys(t for _seq, t in keys)
-                 for row in _page_rows(conn, name, params)]
+        tables = tuple(sorted({t for _seq, t in keys}))
+        if conn.dialect.name == "postgresql":
+            rows = conn.execute(_json_rows_query(tables), params).scalar() if tables else None
+            return ('{"rows":[%s],"next_cursor":%d,"has_more":%s}'
+                    % (rows or "", last, "true" if has_more else "false")).encode()
+        found = [row for name in tables for row in _page_rows(conn, name, params)]
     found.sort(key=lambda item: item[0])
     rows = [row for _seq, row in found]
     return _DUMPS({"rows": rows, "next_cursor": last, "has_more": has_more}).encode()

@@ -16,12 +16,18 @@ from typing import Any
 
 from sqlalchemy import Connection, update
 
+from . import references
 from .changes import BranchChanges, fetch_rows
 from .merge import merge_fields
 from .permissions import Actor, refusal
 from .schema import APPEND_ONLY, SYNCED_TABLES, DeviceProgress
 from .sqlcompat import locked_row
 from .values import BadValue, canonical_base, decode_fields, encode_row, required_columns
+
+
+# `field` of the conflict-log row that records a refused create: this prefix and the reason;
+# kept_value is null (HQ keeps nothing), lost_value is the refused row's fields.
+REFUSED_CREATE = "refused create: "
 
 
 class PushRefused(Exception):
@@ -75,12 +81,16 @@ class _Batch:
     touched: set[tuple[str, str]] = field(default_factory=set)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[dict[str, Any]] = field(default_factory=list)
+    outside_branch: set[int] = field(default_factory=set)
+    refused_creates: list[dict[str, Any]] = field(default_factory=list)
     applied: int = 0
 
     def apply(self, m: dict[str, Any]) -> None:
         key = (m["table"], m["row_id"])
         current = self.rows.get(key)
         reason = refusal(self.actor, m["table"], current, m["fields"])
+        if reason is None and m["seq"] in self.outside_branch:
+            reason = references.REFUSED
         if reason is None and current is None:
             reason = self._create(key, m)
         elif reason is None:
@@ -88,7 +98,10 @@ class _Batch:
         if reason is not None:
             self.rejected.append({"seq": m["seq"], "reason": reason})
             if current is not None:
-                self.touched.add(key)
+                self.touched.add(key)  # re-sent, so the refused edit disappears on the PC
+            else:  # the new row exists only on that PC: say so where the branch sees it
+                self.refused_creates.append(self._conflict_row(
+                    key, f"{REFUSED_CREATE}{reason}", None, m["fields"]))
             return
         self.applied += 1
 
@@ -147,7 +160,7 @@ def _write(conn: Connection, changes: BranchChanges, batch: _Batch) -> None:
     for table in SYNCED_TABLES:
         changes.insert(table, _decoded(batch, batch.created, table))
         changes.update(table, _decoded(batch, rewritten, table))
-    changes.insert("conflict_log", batch.conflicts)
+    changes.insert("conflict_log", batch.conflicts + batch.refused_creates)
     changes.close()
 
 
@@ -168,6 +181,8 @@ def push_mutations(conn: Connection, actor: Actor, mutations: list[dict[str, Any
     batch = _Batch(actor)
     changes = BranchChanges(conn, actor.branch_id)
     _load_rows(conn, batch, fresh)
+    batch.outside_branch = references.outside_branch(conn, actor.branch_id, fresh,
+                                                     set(batch.rows))
     for m in fresh:
         batch.apply(m)
     _write(conn, changes, batch)

@@ -97,6 +97,8 @@ class Token(Base):
     device_id: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # refreshed at most hourly (auth.TOUCH_EVERY), so most requests do not write
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class SignInThrottle(Base):
@@ -106,4 +108,5 @@ class SignInThrottle(Base):
     username: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     blocked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
 

@@ -16,6 +16,7 @@ MAX_SEQ = 2**62
 
 class ErrorBody(BaseModel):
     detail: str
+    code: str | None = None  # on 401: protocol.NOT_SIGNED_IN or protocol.TOKEN_EXPIRED
 
 
 class SignInRequest(BaseModel):

@@ -37,7 +37,7 @@ def run(args) -> int:
     from claimcare_desktop.store.db import open_profile
     from claimcare_desktop.sync import session
     from claimcare_desktop.sync.client import HqClient
-    from claimcare_desktop.sync.errors import NotSignedIn, SyncError
+    from claimcare_desktop.sync.errors import NotSignedIn, SyncError, TokenExpired
     from claimcare_desktop.sync.state import pending_changes
 
     profile = open_profile(args.profile)
@@ -46,9 +46,11 @@ def run(args) -> int:
         _ensure_signed_in(profile, client, args.user)
         try:
             report = session.engine_for(profile, client).run_once()
-        except NotSignedIn:
+        except NotSignedIn as exc:
             session.forget_token(profile)
-            print("HQ no longer accepts this profile's token; signing in again.", file=sys.stderr)
+            print("Your sign-in has expired; sign in again." if isinstance(exc, TokenExpired)
+                  else "HQ no longer accepts this profile's token; signing in again.",
+                  file=sys.stderr)
             _ensure_signed_in(profile, client, args.user, force=True)
             report = session.engine_for(profile, client).run_once()
     except SyncError as exc:

@@ -23,6 +23,7 @@ from .errors import (
     HqUnreachable,
     NotSignedIn,
     RateLimited,
+    TokenExpired,
 )
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -50,12 +51,16 @@ def _retry_after(response: requests.Response) -> float | None:
         return None
 
 
-def _detail(response: requests.Response) -> str:
+def _error_body(response: requests.Response) -> dict[str, Any]:
     try:
-        detail = response.json().get("detail")
+        body = response.json()
     except ValueError:
-        detail = None
-    return str(detail or response.reason or response.status_code)
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _detail(response: requests.Response) -> str:
+    return str(_error_body(response).get("detail") or response.reason or response.status_code)
 
 
 class HqClient:
@@ -123,14 +128,15 @@ class HqClient:
 
     def _result(self, response: requests.Response) -> Any:
         if response.status_code == 401:
-            raise NotSignedIn(_detail(response))
+            expired = _error_body(response).get("code") == protocol.TOKEN_EXPIRED
+            raise (TokenExpired if expired else NotSignedIn)(_detail(response))
         if response.status_code == 429:
             raise RateLimited(_retry_after(response) or 1.0)
         if response.status_code >= 400:
             raise HqRefused(response.status_code, _detail(response))
         if response.status_code == 204 or not response.content:
             return None
-        return response.json()
+        return json.loads(response.content)  # bytes: no charset guessing as in .json()
 
     # ---- API ----
 

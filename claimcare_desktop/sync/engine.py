@@ -9,6 +9,7 @@ nothing and repeats nothing but idempotent work.
 from __future__ import annotations
 
 import importlib
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
@@ -22,6 +23,7 @@ from . import protocol, state
 from .apply import apply_page
 from .client import HqClient
 from .errors import HqRefused, SyncCancelled
+from .pages import prefetched_pages
 from .state import device_id, last_sync_at, pending_changes
 
 __all__ = ["SyncEngine", "SyncProgress", "SyncReport", "device_id", "last_sync_at",
@@ -94,7 +96,7 @@ def _affected_customers(conn, changed: _Changed) -> list[str] | None:
 class SyncEngine:
     def __init__(self, profile, client: HqClient, device_id: str,
                  push_batch: int = protocol.MAX_PUSH_BATCH,
-                 pull_limit: int = protocol.DEFAULT_PULL_LIMIT, today: date | None = None):
+                 pull_limit: int = protocol.MAX_PULL_LIMIT, today: date | None = None):
         self.profile = profile
         self.client = client
         self.device_id = device_id
@@ -154,18 +156,20 @@ class SyncEngine:
             cursor = int(state.read(conn, state.PULL_CURSOR) or 0)
         received = 0
         changed = _Changed()
-        while True:
-            if progress.cancelled():
-                raise SyncCancelled("cancelled while receiving")
-            page = self.client.pull(cursor, self.pull_limit)
-            for table, ids in apply_page(self.profile, page["rows"], page["next_cursor"]).items():
-                changed.add(table, ids)
-            received += len(page["rows"])
-            cursor = page["next_cursor"]
-            progress.report(received, received + (self.pull_limit if page["has_more"] else 0),
-                            "receiving changes")
-            if not page["has_more"]:
-                return received, changed
+        if progress.cancelled():
+            raise SyncCancelled("cancelled while receiving")
+        pages = prefetched_pages(lambda after: self.client.pull(after, self.pull_limit), cursor)
+        with closing(pages):
+            for page in pages:
+                applied = apply_page(self.profile, page["rows"], page["next_cursor"])
+                for table, ids in applied.items():
+                    changed.add(table, ids)
+                received += len(page["rows"])
+                progress.report(received, received + (self.pull_limit if page["has_more"] else 0),
+                                "receiving changes")
+                if page["has_more"] and progress.cancelled():
+                    raise SyncCancelled("cancelled while receiving")
+        return received, changed
 
     # ---- derived data ----
 

@@ -30,6 +30,10 @@ class NotSignedIn(SyncError):
     """No token, or HQ no longer accepts it (signed out, revoked, account disabled)."""
 
 
+class TokenExpired(NotSignedIn):
+    """HQ let the sign-in expire (unused for too long): the user signs in again."""
+
+
 class HqRefused(SyncError):
     """HQ refused a request as invalid or forbidden; `status` and `detail` say why."""
 

@@ -20,6 +20,11 @@ SIGN_OUT = f"{API}/auth/sign-out"
 PUSH = f"{API}/sync/push"
 PULL = f"{API}/sync/pull"
 
+# `code` of a 401 answer's body: the token is unknown, revoked or its account disabled; or
+# it was unused for too long (the user signs in again either way).
+NOT_SIGNED_IN = "not_signed_in"
+TOKEN_EXPIRED = "token_expired"
+
 MAX_PUSH_BATCH = 500
 DEFAULT_PULL_LIMIT = 2000
 MAX_PULL_LIMIT = 5000

@@ -1,13 +1,22 @@
 """Sign-in, tokens bound to user/branch/device, revocation, throttling (all over HTTP)."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 import requests
 from sqlalchemy import select, update
 
 from claimcare_desktop.sync.client import HqClient
-from claimcare_desktop.sync.errors import AccountDisabled, BadCredentials, NotSignedIn, RateLimited
-from claimcare_hq.auth import FREE_FAILURES
+from claimcare_desktop.sync.errors import (
+    AccountDisabled,
+    BadCredentials,
+    NotSignedIn,
+    RateLimited,
+    TokenExpired,
+)
+from claimcare_hq.auth import FORGET_FAILURES_AFTER, FREE_FAILURES, TOKEN_IDLE_LIMIT, token_hash
+from claimcare_hq.push import utcnow
 from claimcare_hq.schema import SignInThrottle, Token
 from claimcare_hq.users import disable_user
 from tests.support.branches import PASSWORD, seed_branch
@@ -56,12 +65,16 @@ def test_disabled_account_gets_403_and_its_tokens_stop_working(live_hq):
         HqClient(live_hq.url).sign_in(f"{branch.code}.mgr2", PASSWORD, "d")
 
 
-def test_sign_out_revokes_only_that_token(live_hq):
-    hq_engine = live_hq.engine
-    branch = seed_branch(hq_engine, customers=0)
+def _signed_in_on_two_devices(live_hq, username: str) -> tuple[HqClient, HqClient]:
     first, second = HqClient(live_hq.url), HqClient(live_hq.url)
-    first.sign_in(f"{branch.code}.sup", PASSWORD, "d1")
-    second.sign_in(f"{branch.code}.sup", PASSWORD, "d2")
+    first.sign_in(username, PASSWORD, "d1")
+    second.sign_in(username, PASSWORD, "d2")
+    return first, second
+
+
+def test_sign_out_revokes_only_that_token(live_hq):
+    branch = seed_branch(live_hq.engine, customers=0)
+    first, second = _signed_in_on_two_devices(live_hq, f"{branch.code}.sup")
     first.sign_out()
     assert second.pull(0)["rows"]
     with pytest.raises(NotSignedIn):
@@ -89,3 +102,53 @@ def test_repeated_failures_get_429_with_retry_after_and_the_block_is_in_the_data
     assert HqClient(live_hq.url).sign_in(f"{branch.code}.mgr1", PASSWORD, "d").token
     with hq_engine.connect() as conn:
         assert conn.execute(select(throttle).where(mine)).first() is None  # success forgets
+
+
+def _age_token(hq_engine, token: str, idle: timedelta) -> None:
+    tokens = Token.__table__
+    with hq_engine.begin() as conn:
+        conn.execute(update(tokens).where(tokens.c.token_hash == token_hash(token))
+                     .values(last_used_at=utcnow() - idle))
+
+
+def test_a_token_idle_too_long_gets_401_token_expired_and_a_used_one_is_kept_alive(live_hq):
+    hq_engine = live_hq.engine
+    branch = seed_branch(hq_engine, customers=1)
+    idle, used = _signed_in_on_two_devices(live_hq, f"{branch.code}.mgr1")
+    _age_token(hq_engine, idle.token, TOKEN_IDLE_LIMIT + timedelta(minutes=1))
+    _age_token(hq_engine, used.token, TOKEN_IDLE_LIMIT - timedelta(hours=2))
+    answer = requests.get(f"{live_hq.url}/api/v1/sync/pull",
+                          headers={"Authorization": f"Bearer {idle.token}"})
+    assert answer.status_code == 401 and answer.json()["code"] == "token_expired"
+    with pytest.raises(TokenExpired):
+        idle.pull(0)
+    assert used.pull(0)["rows"]  # its use moves the idle clock on
+    with hq_engine.connect() as conn:
+        last_used = conn.execute(select(Token.__table__.c.last_used_at).where(
+            Token.__table__.c.token_hash == token_hash(used.token))).scalar_one()
+    assert utcnow() - last_used < timedelta(minutes=5)
+    unknown = requests.get(f"{live_hq.url}/api/v1/sync/pull",
+                           headers={"Authorization": "Bearer not-a-token"})
+    assert unknown.status_code == 401 and unknown.json()["code"] == "not_signed_in"
+
+
+def test_old_throttle_rows_are_pruned_but_a_live_block_is_kept(live_hq):
+    hq_engine = live_hq.engine
+    branch = seed_branch(hq_engine, customers=0)
+    throttle = SignInThrottle.__table__
+    now = utcnow()
+    old = now - FORGET_FAILURES_AFTER - timedelta(minutes=1)
+    with hq_engine.begin() as conn:
+        conn.execute(throttle.insert(), [
+            {"username": f"{branch.code}.gone{n}", "failures": 1, "last_failure_at": old,
+             "blocked_until": None} for n in range(50)] + [
+            {"username": f"{branch.code}.blocked", "failures": 9, "last_failure_at": old,
+             "blocked_until": now + timedelta(minutes=5)},
+            {"username": f"{branch.code}.recent", "failures": 2, "last_failure_at": now,
+             "blocked_until": None}])
+    with pytest.raises(BadCredentials):
+        HqClient(live_hq.url).sign_in(f"{branch.code}.someone", "guess", "d")
+    with hq_engine.connect() as conn:
+        left = set(conn.execute(select(throttle.c.username).where(
+            throttle.c.username.like(f"{branch.code}.%"))).scalars())
+    assert left == {f"{branch.code}.blocked", f"{branch.code}.recent", f"{branch.code}.someone"}

@@ -100,3 +100,23 @@ def test_ping_and_openapi_carry_no_branch_data(live_hq, two_branches):
     for path in ("/api/v1/ping", "/openapi.json"):
         text = requests.get(live_hq.url + path).text
         assert a.id not in text and b.id not in text
+
+
+def test_a_pushed_row_referring_to_branch_b_rows_is_refused(live_hq, two_branches):
+    a, b, client = two_branches
+    attempt, note = str(uuid.uuid4()), str(uuid.uuid4())
+    answer = client.push([
+        mutation(1, "visit_attempts", attempt, {  # a new row naming B's visit
+            "visit_id": b.visits[0], "user_id": a.supervisor, "attempted_at": "2026-03-02T00:00:00",
+            "channel": "phone", "result": "reached"}),
+        mutation(2, "customers", a.customers[0], {"advisor_id": b.supervisor},  # B's user
+                 {"advisor_id": None}),
+        mutation(3, "communications", note, {  # A's own rows only: taken
+            "customer_id": a.customers[0], "user_id": a.supervisor, "at": "2026-03-02T00:00:00",
+            "channel": "phone", "summary": "called"})])
+    assert answer["rejected"] == [{"seq": 1, "reason": "reference_outside_branch"},
+                                  {"seq": 2, "reason": "reference_outside_branch"}]
+    assert hq_row(live_hq.engine, "visit_attempts", a.id, attempt) is None
+    assert hq_row(live_hq.engine, "customers", a.id, a.customers[0])["advisor_id"] != b.supervisor
+    assert hq_row(live_hq.engine, "communications", a.id, note)["customer_id"] == a.customers[0]
+    assert hq_rows(live_hq.engine, "visit_attempts", b.id) == []

@@ -164,3 +164,20 @@ def test_a_push_partly_applied_before_is_answered_the_same_every_time(live_hq):
     assert first == {"acked_through": 3, "applied": 1, "skipped": 2, "conflicts": 0,
                      "rejected": []}
     assert mgr.push(again) == first
+
+
+def test_a_refused_create_is_logged_for_the_branch_with_its_reason_and_fields(live_hq):
+    branch = seed_branch(live_hq.engine)
+    mgr = client_for(live_hq, branch, f"{branch.code}.mgr1", "dev-mgr")
+    claim = str(uuid.uuid4())
+    fields = {"customer_id": branch.customers[0], "claim_no": "C-1"}
+    answer = mgr.push([mutation(1, "claims", claim, fields)])
+    assert answer["rejected"] == [{"seq": 1, "reason": "read_only_table"}]
+    assert hq_row(live_hq.engine, "claims", branch.id, claim) is None
+    (logged,) = hq_rows(live_hq.engine, "conflict_log", branch.id)
+    assert (logged["table_name"], logged["row_id"], logged["field"]) == (
+        "claims", claim, "refused create: read_only_table")
+    assert logged["kept_value"] is None and logged["lost_value"] == fields
+    assert logged["lost_user_id"] == branch.managers[0]
+    pulled = {(r["table"], r["id"]) for r in pull_everything(mgr)}
+    assert ("conflict_log", logged["id"]) in pulled  # every PC of the branch gets it

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select
 
-from claimcare_desktop.store.models import ConflictEntry, Customer, OutboxEntry
+from claimcare_desktop.store.models import Claim, ConflictEntry, Customer, OutboxEntry
+from claimcare_desktop.store.workload import conflict_log
 from claimcare_desktop.sync.engine import last_sync_at, pending_changes
 from claimcare_desktop.sync.errors import HqUnreachable, SyncCancelled
 from tests.support.branches import seed_branch
@@ -143,3 +145,22 @@ def test_a_big_round_stops_collecting_ids_and_refreshes_everything(live_hq, bran
     assert changed.everything and not dict(changed) and changed
     with device.profile.engine.connect() as conn:
         assert engine_module._affected_customers(conn, changed) is None
+
+
+def test_a_create_hq_refuses_shows_in_the_conflict_log_the_dashboard_lists(
+        live_hq, branch, profile_template, tmp_path):
+    device = _device(live_hq, branch, profile_template, tmp_path, "mgr1")
+    device.run_once()
+    claim_id = str(uuid.uuid4())
+    with device.profile.session(_user(device)) as s, s.begin():  # claims are HQ's: refused
+        s.add(Claim(id=claim_id, branch_id=branch.id, customer_id=branch.customers[0],
+                    claim_no="PC-1", claim_type="auto", status="open",
+                    reported_at=datetime(2026, 3, 2, 9, 0)))
+    report = device.run_once()
+    assert report.rejected == 1 and pending_changes(device.profile) == 0
+    with device.profile.engine.connect() as conn:
+        shown = conflict_log(conn, branch.id)
+    (refused,) = [c for c in shown if c.row_id == claim_id]
+    assert (refused.table_name, refused.field) == ("claims", "refused create: read_only_table")
+    assert refused.kept_value is None and refused.lost_value["claim_no"] == "PC-1"
+    assert refused.lost_user_name  # who made it, by name
