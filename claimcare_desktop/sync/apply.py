@@ -1,8 +1,8 @@
 """Writing one pulled page into the profile: one transaction with the cursor.
 
-Rows are upserted with plain executemany (FIELD-NOTES: the cheap path), one per table and
-set of protected fields, with the few wire values that differ from the stored form converted
-by precompiled per-table writers. A field that still has an unpushed
+Rows are written with plain executemany (FIELD-NOTES: the cheap path), per table and set of
+protected fields, with the few wire values that differ from the stored form converted by
+precompiled per-table writers. A field that still has an unpushed
 outbox entry on this PC is not overwritten: the local edit goes to HQ and HQ decides.
 Foreign keys are checked off while a page is applied, because HQ orders rows by change, not
 by dependency; the rest of the pull brings every referenced row.
@@ -32,7 +32,13 @@ def pending_fields(conn: Connection) -> dict[tuple[str, str], frozenset[str]]:
 
 
 class _TableWriter:
-    """Upsert statements of one table, one per set of protected (locally pending) fields.
+    """The statements that write one table's pulled rows.
+
+    New rows go in with INSERT … ON CONFLICT DO NOTHING; when some of a batch already
+    existed, the whole batch is then written with UPDATE, leaving out the fields protected by
+    local pending edits. Not one upsert: SQLite lets an upsert's DO UPDATE override the
+    conflict clause of statements inside triggers (the store's KPI triggers INSERT OR
+    REPLACE their marks, which then fail). A first sync only inserts.
 
     Wire values are already the stored form except two kinds: timestamps travel as
     "YYYY-MM-DDTHH:MM:SS.ffffff" (HQ always sends six fraction digits) and SQLAlchemy stores
@@ -46,27 +52,37 @@ class _TableWriter:
         columns = [c for c in self.table.columns
                    if c.name not in model.LOCAL_FIELDS and c.name != "id"]
         self.field_names = [c.name for c in columns]
-        self.names = ["id", *self.field_names]
         self.marks = ["?", *("replace(?, 'T', ' ')" if isinstance(c.type, DateTime) else "?"
                              for c in columns)]
         self.processed = [(index, process) for index, c in enumerate(columns, start=1)
                           if isinstance(c.type, JSON)
                           and (process := c.type._cached_bind_processor(dialect))]
+        quoted = ", ".join(f'"{n}"' for n in ["id", *self.field_names])
+        self.insert_sql = (f'INSERT INTO "{self.table.name}" ({quoted}) '
+                           f'VALUES ({", ".join(self.marks)}) ON CONFLICT(id) DO NOTHING')
 
     @functools.cache
-    def sql(self, protected: frozenset[str]) -> str:
-        quoted = ", ".join(f'"{n}"' for n in self.names)
-        updates = [f'"{n}" = excluded."{n}"' for n in self.names
-                   if n != "id" and n not in protected]
-        action = f"DO UPDATE SET {', '.join(updates)}" if updates else "DO NOTHING"
-        return (f'INSERT INTO "{self.table.name}" ({quoted}) VALUES ({", ".join(self.marks)}) '
-                f"ON CONFLICT(id) {action}")
+    def update(self, protected: frozenset[str]) -> tuple[str, list[int]] | None:
+        """UPDATE of the unprotected fields, and which values it binds (the id last)."""
+        kept = [i for i, name in enumerate(self.field_names, start=1) if name not in protected]
+        if not kept:
+            return None
+        sets = ", ".join(f'"{self.field_names[i - 1]}" = {self.marks[i]}' for i in kept)
+        return f'UPDATE "{self.table.name}" SET {sets} WHERE id = ?', [*kept, 0]
 
     def params(self, row: PulledRow) -> list[Any]:
         values = [row["id"], *map(row["fields"].get, self.field_names)]
         for index, process in self.processed:  # a JSON null is stored as 'null', like the ORM
             values[index] = process(values[index])
         return values
+
+    def write(self, cursor: Any, protected: frozenset[str], rows: list[list[Any]]) -> None:
+        cursor.executemany(self.insert_sql, rows)
+        update = self.update(protected)
+        if cursor.rowcount == len(rows) or update is None:
+            return  # all new (or nothing may be overwritten)
+        sql, order = update
+        cursor.executemany(sql, ([values[i] for i in order] for values in rows))
 
 
 _NOTHING: frozenset[str] = frozenset()
@@ -107,7 +123,7 @@ def apply_page(profile, rows: list[PulledRow], next_cursor: int) -> dict[str, se
                     changed[table].add(row["id"])
                 cursor = conn.connection.dbapi_connection.cursor()
                 for (table, protected), params in batches.items():
-                    cursor.executemany(_writer(conn.dialect, table).sql(protected), params)
+                    _writer(conn.dialect, table).write(cursor, protected, params)
                 cursor.close()
         finally:
             _page_pragmas(conn, applying=False)
