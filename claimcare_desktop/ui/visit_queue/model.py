@@ -1,8 +1,9 @@
 """The queue's table model: pages of ~200 rows fetched on the DB lane as the view scrolls.
 
-Rows are formatted once per page (display strings, colours) so `data()` is a couple of
-lookups; roles are compared with cached ints (FIELD-NOTES: the enum lookup costs more
-than the rest of `data()`). A filter change bumps `_generation`, so a page that arrives
+Rows are formatted once per page (`row_look`: display strings, colours) so `data()` is a
+couple of lookups, and the view paints through `QueueCellDelegate`, which reads the same
+looks without asking `data()` role by role; roles are compared with cached ints
+(FIELD-NOTES: the enum lookup costs more than the rest of `data()`). A filter change bumps `_generation`, so a page that arrives
 for an older filter is dropped.
 
 The row count grows as the view fetches more, but only a few pages keep their rows
@@ -15,7 +16,6 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor
 
 from claimcare_desktop.store import visit_queue as queue
 from claimcare_desktop.store.visit_queue import QueueCount, QueueFilter, QueuePlan, QueueRow
@@ -23,7 +23,8 @@ from claimcare_desktop.store.visit_queue import QueueCount, QueueFilter, QueuePl
 from ..context import AppContext
 from ..tasks import Task
 from .columns import COLUMNS, DUE_COLUMN, RISK_COLUMN
-from .pages import HeldPage, Key, PageMemory
+from .pages import Key, PageMemory
+from .row_look import ALIGNMENTS, OVERDUE, RISK_COLOURS, page_looks
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +34,7 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _HORIZONTAL = Qt.Orientation.Horizontal
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_RISK_COLOURS = {"high": QColor("#fde2e1"), "medium": QColor("#fff1cc"), "low": QColor("#e3f4e1")}
-_OVERDUE = QColor("#b3261e")
+_ALIGNMENTS = tuple(int(alignment) for alignment in ALIGNMENTS)
 MAX_PAGES = 10  # rows held: 2,000 (a few MiB), many screens around the view
 
 
@@ -54,10 +52,6 @@ class _Page:
         return rows
 
 
-def _held(rows: list[QueueRow]) -> HeldPage:
-    return HeldPage(rows, [[c.text(row) for c in COLUMNS] for row in rows])
-
-
 class QueueModel(QAbstractTableModel):
     sig_loading = Signal(bool)
     sig_count = Signal(object)  # QueueCount
@@ -69,7 +63,7 @@ class QueueModel(QAbstractTableModel):
         self._ctx = ctx
         self._filter: QueueFilter | None = None
         self._pages = PageMemory(page_size, max_pages)
-        self._by_row = self._pages.by_row  # data()'s one lookup
+        self.looks = self._pages.by_row  # row -> RowLook of the rows held: data()'s one lookup
         self._refills: dict[int, Task] = {}  # page number -> its re-read on the DB lane
         self._last_key: Key | None = None
         self._generation = 0
@@ -88,7 +82,7 @@ class QueueModel(QAbstractTableModel):
         self._filter = flt
         self._generation += 1
         self._pages = PageMemory(self._pages.page_size, self._pages.max_pages)
-        self._by_row = self._pages.by_row
+        self.looks = self._pages.by_row
         for task in self._refills.values():
             task.cancel()
         self._refills.clear()
@@ -152,7 +146,7 @@ class QueueModel(QAbstractTableModel):
         if rows:
             first = self._pages.rows
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._pages.add_page(page.after, _held(rows))
+            self._pages.add_page(page.after, self._looks(rows))
             self._last_key = rows[-1].key
             self.endInsertRows()
             self._let_go()
@@ -160,6 +154,9 @@ class QueueModel(QAbstractTableModel):
         self.sig_page_loaded.emit()
         if first_page:
             self._load_count()
+
+    def _looks(self, rows: list[QueueRow]):
+        return page_looks(rows, self._filter.today if self._filter else None)
 
     # ---- pages let go and read again ----
     def _refill(self, number: int) -> None:
@@ -180,7 +177,7 @@ class QueueModel(QAbstractTableModel):
         if page.generation != self._generation:
             return
         self._refills.pop(number, None)
-        self._pages.refill(number, _held(page.take_rows()))
+        self._pages.refill(number, self._looks(page.take_rows()))
         first = number * self._pages.page_size
         last = min(first + self._pages.page_size, self._pages.rows) - 1
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
@@ -226,7 +223,7 @@ class QueueModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def _missing(self, row: int) -> str:
+    def row_needed(self, row: int) -> str:
         """A row whose page is not held: blank until the page is read again."""
         number = self._pages.page_of(row)
         if number not in self._pages.held:  # else: it came back shorter (rows changed)
@@ -235,18 +232,16 @@ class QueueModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex, role: int = _DISPLAY):
         if role == _DISPLAY or role == _TOOLTIP:
-            held = self._by_row.get(index.row())
-            return held[1][index.column()] if held is not None else self._missing(index.row())
+            look = self.looks.get(index.row())
+            return look.texts[index.column()] if look is not None else self.row_needed(index.row())
         if role == _ALIGN:
-            return _RIGHT if COLUMNS[index.column()].numeric else _LEFT
+            return _ALIGNMENTS[index.column()]
         if role == _BACKGROUND and index.column() == RISK_COLUMN:
-            row = self._pages.row(index.row())
-            return _RISK_COLOURS.get(row.risk_level) if row is not None else None
+            look = self.looks.get(index.row())
+            return RISK_COLOURS[look.risk_level] if look is not None and look.risk_level else None
         if role == _FOREGROUND and index.column() == DUE_COLUMN:
-            row = self._pages.row(index.row())
-            if (row is not None and row.status == "open" and self._filter
-                    and row.due_date < self._filter.today):
-                return _OVERDUE
+            look = self.looks.get(index.row())
+            return OVERDUE if look is not None and look.overdue else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
@@ -260,5 +255,5 @@ class QueueModel(QAbstractTableModel):
 
     def row_of(self, visit_id: str) -> int:
         """The row of `visit_id` among the pages held, else -1."""
-        return next((number for number, (row, _cells) in self._by_row.items()
-                     if row.visit_id == visit_id), -1)
+        return next((number for number, look in self.looks.items()
+                     if look.row.visit_id == visit_id), -1)

@@ -19,6 +19,7 @@ from claimcare_desktop.store.visit_queue import QueueCount, reversed_filter
 
 from .. import settings as opt
 from ..context import AppContext
+from .cell_delegate import QueueCellDelegate
 from .columns import COLUMN_KEYS, COLUMNS
 from .complaint_dialog import ComplaintFromVisitDialog
 from .filters import FilterBar
@@ -53,6 +54,7 @@ class Workspace(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("visit_table")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(QueueCellDelegate(self.model, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
