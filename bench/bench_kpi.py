@@ -92,7 +92,8 @@ def run(dataset: Dataset, runs: int = 10) -> list[Result]:
 
         cold = _nothing_kept_ms(profile, job)
         _forget_kept(profile)
-        cold_bare = sorted(_timed_once(Replay(bare, capture(profile.engine, job))) for _ in range(3))[1]
+        replay_cold = Replay(bare, capture(profile.engine, job))
+        cold_bare = sorted(_timed_once(replay_cold) for _ in range(3))[1]
         warm = interleaved_p95(job, Replay(bare, capture(profile.engine, job)), runs)
         first = _first_of_session_ms(dataset, scope)
         jobs = _jobs(profile, scope, KpiScope(scope.branch_id, people.manager_id))

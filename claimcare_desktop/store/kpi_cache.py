@@ -24,13 +24,14 @@ from .models import KpiChange, KpiKept
 changes_t, kept_t = KpiChange.__table__, KpiKept.__table__
 
 EVERY_MONTH = "*"
-CUSTOMERS = "customers"  # scope (manager, deleted) and profile fields of any customer
-FACTS: dict[str, tuple[str, ...]] = {  # measure key: the facts its SQL reads
-    "profile_completeness": (CUSTOMERS,),
-    "field_validity": (CUSTOMERS,),
+CUSTOMER_SCOPE = "customer_scope"  # any customer's branch, manager or tombstone changed
+SNAPSHOT_FACTS = (CUSTOMER_SCOPE, "customer_count", "customer_profile")
+FACTS: dict[str, tuple[str, ...]] = {  # measure (or part) key: the facts its SQL reads
+    "profile_completeness": SNAPSHOT_FACTS,
+    "field_validity": SNAPSHOT_FACTS,
     "payout_within_48h": ("claims_confirmed",),
     "visit_coverage": ("claims_closed",),
-    "care_coverage": ("care_done", CUSTOMERS),
+    "care_reached": ("care_done", CUSTOMER_SCOPE),  # care_coverage's numerator
     "complaint_rate": ("complaints_opened", "claims_closed"),
     "resolution_rate": ("complaints_opened",),
     "response_time": ("complaints_opened",),
@@ -84,13 +85,15 @@ class KeptMeasures:
         self.computed: dict[str, float | None] = {}
 
     def value(self, key: str, compute: Callable[[], float | None], keep: bool = True) -> float | None:
-        facts = FACTS[key] if not self.key["manager_id"] else (*FACTS[key], CUSTOMERS)
+        """Measures not in FACTS are always computed (their costly parts may be kept)."""
+        keep = keep and key in FACTS
+        if not keep:
+            return compute()
+        facts = FACTS[key] if not self.key["manager_id"] else (*FACTS[key], CUSTOMER_SCOPE)
         kept = self.kept.get(key)
-        if keep and kept is not None and kept[1] >= self.marks.newest_for(facts, self.months):
+        if kept is not None and kept[1] >= self.marks.newest_for(facts, self.months):
             return kept[0]
-        value = compute()
-        if keep:
-            self.computed[key] = value
+        value = self.computed[key] = compute()
         return value
 
     def save(self) -> None:

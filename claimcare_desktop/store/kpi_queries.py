@@ -21,14 +21,13 @@ from itertools import chain, repeat
 from typing import Any
 
 from sqlalchemy import (
-    Integer, String, and_, case, cast, exists, func, literal, or_, select, text, true, type_coerce,
+    String, and_, case, exists, func, literal, or_, select, text, true, type_coerce,
 )
 from sqlalchemy.sql import ColumnElement
 
 from ..domain import kpi
 from ..domain.periods import same_period_last_year
 from ..domain.timeutil import from_naive_utc, local_start_of_day_utc, to_naive_utc
-from ..domain.validation import CHECKED_FIELDS, REQUIRED_PROFILE_FIELDS
 from ..domain.vocab import CONTACT_CHANNELS, Role, VisitStatus
 from . import kpi_cache
 from .models import CareItem, Claim, Complaint, Customer, Policy, User, Visit
@@ -193,17 +192,18 @@ def _deleted_customers(scope: KpiScope) -> Any:
         branch=scope.branch_id).columns(id=String)
 
 
-def _care_coverage(conn: Any, scope: KpiScope, w: Window) -> float | None:
-    """Customers in scope, and how many had a care item done in the period (as ordinals:
-    SQL already matched the items to customers in scope)."""
-    ci = care_t.c
+def _care_coverage(facts: _PeriodFacts) -> float | None:
+    """Customers in scope now (a cheap count, read every time: every new customer changes
+    it), and how many had a care item done in the period (kept: the costly part). Both as
+    ordinals: SQL already matched the items to customers in scope."""
+    conn, scope, w, ci = facts.conn, facts.scope, facts.window, care_t.c
     everyone = conn.execute(select(func.count()).where(*customers_in(scope))).scalar_one()
-    reached = conn.execute(select(func.count(func.distinct(ci.customer_id))).where(
-        ci.branch_id == scope.branch_id, ci.status == CARE_DONE, ci.deleted.is_(False),
-        w.covers(ci.done_at), _customer_in_scope(ci.customer_id, scope),
-        ci.customer_id.not_in(_deleted_customers(scope))
-    )).scalar_one()
-    return kpi.care_coverage(range(everyone), range(reached))
+    reached = facts.part("care_reached", lambda: conn.execute(
+        select(func.count(func.distinct(ci.customer_id))).where(
+            ci.branch_id == scope.branch_id, ci.status == CARE_DONE, ci.deleted.is_(False),
+            w.covers(ci.done_at), _customer_in_scope(ci.customer_id, scope),
+            ci.customer_id.not_in(_deleted_customers(scope)))).scalar_one())
+    return kpi.care_coverage(range(everyone), range(int(reached)))
 
 
 def _complaint_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
@@ -259,9 +259,14 @@ def _renewal_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
 class _PeriodFacts:
     """One period and scope; facts two targets share are read once."""
 
-    def __init__(self, conn: Any, scope: KpiScope, window: Window) -> None:
-        self.conn, self.scope, self.window = conn, scope, window
+    def __init__(self, conn: Any, scope: KpiScope, window: Window,
+                 kept: kpi_cache.KeptMeasures | None = None) -> None:
+        self.conn, self.scope, self.window, self.kept = conn, scope, window, kept
         self._histogram: list[Any] | None = None
+
+    def part(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A part of a measure, kept apart from it when the period's measures are kept."""
+        return compute() if self.kept is None else self.kept.value(key, compute)
 
     @property
     def score_histogram(self) -> list[Any]:
@@ -281,46 +286,13 @@ class _PeriodFacts:
 
 
 # ---- customer data quality (a snapshot) ----------------------------------------------------
-# The per-field checks of `domain.validation` as SQL, so 100,000 customers are checked in one
-# pass: the ID number's shape, real birth date and check digit, the mobile number's shape,
-# the birth date agreeing with the ID, a known channel. Values are stored normalised (the
-# validators normalise on entry), so a stored "+86 138..." counts as invalid here. Not checked
-# in SQL: the ID's region code and the carrier ranges `phonenumbers` knows.
+# Each customer's checks are kept in `customers.quality` by migration 0008's triggers (the
+# per-field rules of `domain.validation` as SQL; see there): bit 0 complete profile, and for
+# the i-th field of QUALITY_FIELDS bit 1 + 2i filled, bit 2 + 2i filled and valid. A scope's
+# snapshot is a count per distinct value, read from ix_customers_quality.
 
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK_CHARACTERS = "10X98765432"
-
-
-def _filled(column: Any) -> ColumnElement[bool]:
-    if column.key == "birth_date":
-        return column.is_not(None)
-    return func.trim(func.coalesce(column, "")) != ""
-
-
-def _id_birth(number: Any) -> Any:
-    def part(start: int, length: int) -> Any:
-        return func.substr(number, start, length, type_=String)
-    return part(7, 4).concat("-").concat(part(11, 2)).concat("-").concat(part(13, 2))
-
-
-def _resident_id_ok(number: Any) -> ColumnElement[bool]:
-    weighted = sum(cast(func.substr(number, i + 1, 1), Integer) * weight
-                   for i, weight in enumerate(ID_WEIGHTS))
-    birth = _id_birth(number)
-    return and_(number.op("GLOB")("[0-9]" * 17 + "[0-9X]"),
-                func.date(birth, "+0 days") == birth,
-                func.substr(ID_CHECK_CHARACTERS, weighted % 11 + 1, 1) == func.substr(number, 18, 1))
-
-
-def _validity_checks(c: Any) -> dict[str, ColumnElement[bool]]:
-    id_ok = _resident_id_ok(c.id_number)
-    return {
-        "phone": c.phone.op("GLOB")("1[3-9]" + "[0-9]" * 9),
-        "id_number": id_ok,
-        "birth_date": or_(~_filled(c.id_number), ~id_ok,
-                          func.strftime("%Y-%m-%d", c.birth_date) == _id_birth(c.id_number)),
-        "preferred_channel": c.preferred_channel.in_(CONTACT_CHANNELS),
-    }
+QUALITY_FIELDS = ("phone", "id_number", "birth_date", "preferred_channel")  # = CHECKED_FIELDS
+COMPLETE_BIT = 1
 
 
 def _count_where(condition: ColumnElement[bool]) -> Any:
@@ -328,16 +300,15 @@ def _count_where(condition: ColumnElement[bool]) -> Any:
 
 
 def customer_quality(conn: Any, scope: KpiScope) -> tuple[int, int, list[tuple[int, int]]]:
-    """(customers, complete profiles, [(valid, checked) per checked field])."""
+    """(customers, complete profiles, [(valid, checked) per field of QUALITY_FIELDS])."""
     c = customers_t.c
-    complete = and_(*(_filled(c[name]) for name in REQUIRED_PROFILE_FIELDS))
-    checks = _validity_checks(c)
-    columns = [func.count(), _count_where(complete)]
-    for name in CHECKED_FIELDS:
-        columns += [_count_where(and_(_filled(c[name]), checks[name])), _count_where(_filled(c[name]))]
-    row = conn.execute(select(*columns).where(*customers_in(scope))).one()
-    pairs = [(row[i], row[i + 1]) for i in range(2, len(row), 2)]
-    return row[0], row[1], pairs
+    rows = conn.execute(select(func.coalesce(c.quality, 0), func.count()).where(
+        *customers_in(scope)).group_by(c.quality)).all()
+    total = sum(n for _q, n in rows)
+    complete = sum(n for q, n in rows if q & COMPLETE_BIT)
+    pairs = [(sum(n for q, n in rows if q & (4 << 2 * i)), sum(n for q, n in rows if q & (2 << 2 * i)))
+             for i in range(len(QUALITY_FIELDS))]
+    return total, complete, pairs
 
 
 def _snapshot_rates_now(conn: Any, scope: KpiScope) -> dict[str, float | None]:
@@ -365,7 +336,6 @@ def _snapshot_rates(conn: Any, scope: KpiScope, marks: kpi_cache.Marks) -> dict[
 PERIOD_MEASURES: dict[str, Callable[[Any, KpiScope, Window], float | None]] = {
     "payout_within_48h": _payout_within_48h,
     "visit_coverage": _visit_coverage,
-    "care_coverage": _care_coverage,
     "complaint_rate": _complaint_rate,
     "resolution_rate": _resolution_rate,
     "renewal_rate": _renewal_rate,
@@ -374,6 +344,7 @@ PERIOD_MEASURES: dict[str, Callable[[Any, KpiScope, Window], float | None]] = {
 SHARED_MEASURES: dict[str, Callable[[_PeriodFacts], float | None]] = {
     "visit_satisfaction": _visit_satisfaction,
     "satisfaction_score": _satisfaction_score,
+    "care_coverage": _care_coverage,
 }
 NOW_DEPENDENT = frozenset({"payout_within_48h"})
 SNAPSHOT_KEYS = ("profile_completeness", "field_validity")
@@ -390,8 +361,8 @@ def _measures(conn: Any, scope: KpiScope, w: Window, marks: kpi_cache.Marks,
               keys: Iterable[str]) -> dict[str, float | None]:
     """The measures of one period, kept ones served (store/kpi_cache.py). A period not over
     yet by `now` counts unpaid claims as late by `now`, so its payout figure is never kept."""
-    facts = _PeriodFacts(conn, scope, w)
     kept = kpi_cache.KeptMeasures(conn, marks, scope.branch_id, scope.manager_id, w.start, w.end)
+    facts = _PeriodFacts(conn, scope, w, kept)
     open_period = from_naive_utc(w.end_utc) > w.now
     found = {key: kept.value(key, lambda key=key: facts.measure(key),
                              keep=not (open_period and key in NOW_DEPENDENT))

@@ -81,9 +81,11 @@ class Customer(SyncedRow, Base):
         Index("ix_customers_branch_channel", "branch_id", "preferred_channel"),
         # KPI snapshot fingerprint: count and latest edit of live customers from the index
         Index("ix_customers_branch_modified", "branch_id", "deleted", "modified_at"),
+        # KPI profile completeness and field validity: a count per quality, from the index
+        Index("ix_customers_quality", "branch_id", "deleted", "manager_id", "quality"),
     )
     LOCAL_FIELDS = frozenset({"modified_at", "name_pinyin", "name_initials", "phone_suffix",
-                              "risk_score", "risk_level", "risk_reasons"})
+                              "risk_score", "risk_level", "risk_reasons", "quality"})
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"), index=True)
     name: Mapped[str] = mapped_column(String(64), index=True)
     gender: Mapped[str | None] = mapped_column(String(1))
@@ -108,6 +110,8 @@ class Customer(SyncedRow, Base):
     risk_score: Mapped[int | None] = mapped_column(Integer)
     risk_level: Mapped[str | None] = mapped_column(String(8))
     risk_reasons: Mapped[list[Any] | None] = mapped_column(JSON)
+    # profile checks as bits (kpi_queries.QUALITY_BITS), kept by migration 0008's triggers
+    quality: Mapped[int | None] = mapped_column(Integer)
 
 
 class Policy(SyncedRow, Base):
@@ -157,6 +161,9 @@ class Visit(SyncedRow, Base):
         # KPI satisfaction of a period, read from the index alone
         Index("ix_visits_branch_completed", "branch_id", "completed_at", "status", "satisfaction",
               "deleted"),
+        # the same for one manager's visits
+        Index("ix_visits_assignee_completed", "assignee_id", "completed_at", "status",
+              "satisfaction", "deleted", "branch_id"),
     )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)

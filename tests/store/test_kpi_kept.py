@@ -84,7 +84,8 @@ def _apply(profile, change) -> None:
         if len(change) == 3:
             conn.execute(update(table).where(table.c.id == change[1]).values(**change[2]))
         else:
-            conn.execute(insert(table).values(branch_id=d.BRANCH, deleted=False, **change[1]))
+            conn.execute(insert(table).prefix_with("OR IGNORE").values(
+                branch_id=d.BRANCH, deleted=False, **change[1]))
 
 
 def _fresh(conn, scope, start, end, now):
