@@ -20,8 +20,8 @@ __all__ = [
     "KpiTarget", "KpiResult", "KPI_TARGETS", "TARGETS_BY_KEY", "evaluate",
     "period_bounds", "same_period_last_year", "PAYOUT_WITHIN",
     "profile_completeness_rate", "field_validity_rate", "payout_on_time_rate",
-    "visit_coverage", "visit_satisfaction_rate", "care_coverage", "complaint_rate",
-    "resolution_rate", "renewal_rate", "mean_response_hours", "satisfaction_score",
+    "visit_coverage", "coverage_from_counts", "visit_satisfaction_rate", "care_coverage",
+    "complaint_rate", "resolution_rate", "renewal_rate", "mean_response_hours", "satisfaction_score",
 ]
 
 PAYOUT_WITHIN = timedelta(hours=48)
@@ -151,6 +151,12 @@ def visit_coverage(closed_claim_ids: Iterable[str], visits: Iterable[tuple[str, 
     claims = set(closed_claim_ids)
     visited = {claim for claim, status in visits if status == VisitStatus.DONE}
     return _share(len(claims & visited), len(claims))
+
+
+def coverage_from_counts(covered: int, total: int) -> float | None:
+    """`visit_coverage` / `care_coverage` when SQL already counted the distinct covered
+    members of the scope (a subset of the `total` members)."""
+    return _share(covered, total)
 
 
 def visit_satisfaction_rate(scores: Iterable[int | None]) -> float | None:

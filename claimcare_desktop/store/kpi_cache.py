@@ -51,9 +51,11 @@ def months_of(start: date | None, end: date | None) -> list[str]:
 
 
 class Marks:
-    """`kpi_changes` as read once (a few hundred rows: facts x months)."""
+    """`kpi_changes` as read once per report (a few hundred rows: facts x months); `once`
+    holds other reads that cannot change within the report's periods."""
 
     def __init__(self, conn: Any) -> None:
+        self.once: dict[Any, Any] = {}
         c = changes_t.c
         self.by_fact: dict[str, dict[str, int]] = {}
         for fact, month, changed in conn.execute(select(c.fact, c.month, c.changed)):

@@ -80,6 +80,8 @@ def test_visit_coverage_and_satisfaction():
     visits = [("a", "done"), ("a", "open"), ("b", "unreachable"), ("x", "done")]
     assert kpi.visit_coverage(["a", "b"], visits) == 0.5
     assert kpi.visit_coverage([], visits) is None
+    assert kpi.coverage_from_counts(1, 2) == kpi.visit_coverage(["a", "b"], visits)
+    assert kpi.coverage_from_counts(0, 0) is None
     assert kpi.visit_satisfaction_rate([5, 4, 3, None, 1]) == 0.5
     assert kpi.satisfaction_score([5, 4, None]) == 90.0
     assert kpi.satisfaction_score([None]) is None
