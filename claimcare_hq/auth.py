@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, or_, select, update
+from sqlalchemy import Connection, Engine, delete, or_, select, update
 
 from .passwords import verify_password
 from .permissions import Actor
@@ -123,29 +123,47 @@ def issue_token(conn: Connection, user_id: str, branch_id: str, device_id: str) 
     return token
 
 
+_ACTOR_SQL = ("SELECT t.user_id, t.branch_id, t.device_id, a.role, "
+              "coalesce(t.last_used_at, t.created_at) FROM tokens t "
+              "JOIN accounts a ON a.user_id = t.user_id "
+              "WHERE t.token_hash = {mark} AND t.revoked_at IS NULL AND a.active")
+
+
+def _token_row(engine: Engine, hashed: str) -> tuple | None:
+    """One indexed lookup on the driver's own cursor: every request makes it, and
+    SQLAlchemy's per-call work was ~5x the query's (0.5 ms of CPU against 0.1)."""
+    sql = _ACTOR_SQL.format(mark="?" if engine.dialect.paramstyle == "qmark" else "%s")
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute(sql, (hashed,))
+        row = cursor.fetchone()
+        cursor.close()
+        connection.commit()
+    finally:
+        connection.close()
+    return row
+
+
 def actor_for(engine: Engine, token: str) -> Actor | None:
     """The caller behind a live token of an active account, else None; raises TokenExpired
     for a token idle too long. Records the token's use (at most hourly)."""
-    tokens, accounts = Token.__table__, Account.__table__
     hashed = token_hash(token)
-    last_used = func.coalesce(tokens.c.last_used_at, tokens.c.created_at)
-    query = (select(tokens.c.user_id, tokens.c.branch_id, tokens.c.device_id, accounts.c.role,
-                    last_used.label("last_used"))
-             .join(accounts, accounts.c.user_id == tokens.c.user_id)
-             .where(tokens.c.token_hash == hashed, tokens.c.revoked_at.is_(None),
-                    accounts.c.active.is_(True)))
-    with engine.connect() as conn:
-        row = conn.execute(query).one_or_none()
+    row = _token_row(engine, hashed)
     if row is None:
         return None
+    user_id, branch_id, device_id, role, last_used = row
+    if isinstance(last_used, str):  # SQLite (demo) gives the stored text
+        last_used = datetime.fromisoformat(last_used)
     now = utcnow()
-    if row.last_used < now - TOKEN_IDLE_LIMIT:
+    if last_used < now - TOKEN_IDLE_LIMIT:
         raise TokenExpired()
-    if row.last_used < now - TOUCH_EVERY:
+    if last_used < now - TOUCH_EVERY:
+        tokens = Token.__table__
         with engine.begin() as conn:
             conn.execute(update(tokens).where(tokens.c.token_hash == hashed)
                          .values(last_used_at=now))
-    return Actor(row.user_id, row.branch_id, row.device_id, row.role)
+    return Actor(user_id, branch_id, device_id, role)
 
 
 def revoke(engine: Engine, token: str) -> None:

@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from .schema import SYNCED_TABLES, BranchCounter
-from .sqlcompat import locked_row
+from .sqlcompat import locked_row, upsert_statement
 
 _ID_CHUNK = 500
 
@@ -41,16 +40,10 @@ def fetch_rows(conn: Connection, table_name: str, branch_id: str,
 # Statements are built once: building one costs more than running it.
 
 @functools.cache
-def _rewrite_statement(dialect_name: str, table_name: str):
-    """Upsert of whole rows: one multi-row statement on PostgreSQL (insertmanyvalues)
-    instead of one UPDATE per row."""
-    table = SYNCED_TABLES[table_name]
-    stmt = (postgresql if dialect_name == "postgresql" else sqlite).insert(table)
-    # RETURNING makes SQLAlchemy send one multi-row statement ("insertmanyvalues").
-    return stmt.on_conflict_do_update(
-        index_elements=["branch_id", "id"],
-        set_={c.name: stmt.excluded[c.name] for c in table.columns
-              if c.name not in ("branch_id", "id")}).returning(table.c.id)
+def _store_counter_statement():
+    counters = BranchCounter.__table__
+    return (update(counters).where(counters.c.branch_id == bindparam("branch"))
+            .values(next_seq=bindparam("next_seq")))
 
 
 @functools.cache
@@ -91,10 +84,11 @@ class BranchChanges:
         numbers; also used to re-send an unchanged row to every device."""
         if rows:
             self._stamp(rows)
-            self.conn.execute(_rewrite_statement(self.conn.dialect.name, table_name), rows)
+            table = SYNCED_TABLES[table_name]
+            names = tuple(c.name for c in table.columns)
+            self.conn.execute(upsert_statement(table, names, ("branch_id", "id")), rows)
 
     def close(self) -> None:
         """Store the counter; the numbers become visible when the caller's transaction commits."""
-        counters = BranchCounter.__table__
-        self.conn.execute(update(counters).where(counters.c.branch_id == self.branch_id)
-                          .values(next_seq=self.next_seq))
+        self.conn.execute(_store_counter_statement(), {"branch": self.branch_id,
+                                                       "next_seq": self.next_seq})

@@ -1,15 +1,16 @@
 """Pages of a branch's changes in change-number order, serialized straight to JSON bytes.
 
-One query finds the next `limit` change numbers across all tables; then only the tables
-that changed are read, by a range of their change index. Both run in one snapshot (REPEATABLE READ
-on PostgreSQL; SQLite's transaction is one snapshot anyway). Committed numbers of a branch
-always form a prefix (changes.py), so the page's last number is a safe cursor: nothing
-below it can still appear later.
+One query finds the next `limit` change numbers across all tables; then the tables are read by
+a range of their change index. Both run in one snapshot (on PostgreSQL they are one
+statement; SQLite's transaction is one snapshot anyway). Committed numbers of a branch always
+form a prefix (changes.py), so the page's last number is a safe cursor: nothing below it can
+still appear later.
 
 On PostgreSQL the page's rows are turned into JSON text by the database itself (one
 `string_agg` of `json_build_object`s): no per-row Python at HQ, which was most of a first
 sync's server time. Its text is the same wire form the Python encoder makes (timestamps with
-six fraction digits).
+six fraction digits). The statement runs on the driver's own cursor: SQLAlchemy's per-call
+work was most of a small pull's CPU.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, bindparam, literal, select, text, union_all
+from sqlalchemy import DateTime, Engine, bindparam, literal, select, union_all
 
 from .schema import SYNCED_TABLES
 
@@ -81,39 +82,56 @@ def _json_rows_part(table_name: str) -> str:
                        if c.name not in ("id", "change_seq"))
     return (f"SELECT change_seq AS seq, json_build_object('table', '{table_name}', 'id', id, "
             f"'seq', change_seq, 'fields', json_build_object({fields}))::text AS body "
-            f'FROM "{table_name}" WHERE branch_id = :branch_id AND change_seq > :cursor '
-            "AND change_seq <= :last")
+            f'FROM "{table_name}" WHERE branch_id = %(branch_id)s AND change_seq > %(cursor)s '
+            "AND change_seq <= (SELECT last FROM span)")
+
+
+def _keys_part(table_name: str) -> str:
+    return (f'(SELECT change_seq AS seq FROM "{table_name}" WHERE branch_id = %(branch_id)s '
+            "AND change_seq > %(cursor)s ORDER BY change_seq LIMIT %(probe)s)")
 
 
 @functools.cache
-def _json_rows_query(table_names: tuple[str, ...]):
-    """The JSON array items of the changed tables' rows, in change order, as one text."""
-    parts = " UNION ALL ".join(_json_rows_part(name) for name in table_names)
-    return text(f"SELECT string_agg(body, ',' ORDER BY seq) FROM ({parts}) AS page")
+def _postgres_page_sql() -> str:
+    """One statement, so one snapshot: the next `probe` (= limit + 1) change numbers over all
+    tables, the page's last number, and the page's rows as the text of a JSON array's items.
+    Each table is read by a range of its (branch_id, change_seq) index."""
+    keys = " UNION ALL ".join(_keys_part(name) for name in SYNCED_TABLES)
+    rows = " UNION ALL ".join(_json_rows_part(name) for name in SYNCED_TABLES)
+    return (f"WITH probe AS (SELECT seq FROM ({keys}) AS k ORDER BY seq LIMIT %(probe)s), "
+            "span AS (SELECT (SELECT count(*) FROM probe) AS found, coalesce((SELECT max(seq) "
+            "FROM (SELECT seq FROM probe ORDER BY seq LIMIT %(limit)s) AS p), %(cursor)s) AS last) "
+            f"SELECT found, last, (SELECT string_agg(body, ',' ORDER BY seq) FROM ({rows}) AS page) "
+            "FROM span")
 
 
-def _snapshot(engine: Engine):
-    conn = engine.connect()
-    if engine.dialect.name == "postgresql":
-        conn = conn.execution_options(isolation_level="REPEATABLE READ")
-    return conn
+def _postgres_page(engine: Engine, branch_id: str, cursor: int, limit: int) -> bytes:
+    connection = engine.raw_connection()
+    try:
+        with connection.cursor() as db:
+            db.execute(_postgres_page_sql(), {"branch_id": branch_id, "cursor": cursor,
+                                              "limit": limit, "probe": limit + 1})
+            found, last, rows = db.fetchone()
+        connection.commit()
+    finally:
+        connection.close()
+    return ('{"rows":[%s],"next_cursor":%d,"has_more":%s}'
+            % (rows or "", last, "true" if found > limit else "false")).encode()
 
 
 def pull_page(engine: Engine, branch_id: str, cursor: int, limit: int) -> bytes:
     """The JSON body of one pull page (see claimcare_desktop.sync.protocol.PullPage)."""
-    with _snapshot(engine) as conn, conn.begin():
+    if engine.dialect.name == "postgresql":
+        return _postgres_page(engine, branch_id, cursor, limit)
+    with engine.connect() as conn, conn.begin():  # SQLite's transaction is one snapshot
         keys = conn.execute(_page_query(), {"branch_id": branch_id, "cursor": cursor,
                                             "limit": limit + 1}).all()
         has_more = len(keys) > limit
         keys = keys[:limit]
         last = keys[-1][0] if keys else cursor
         params = {"branch_id": branch_id, "cursor": cursor, "last": last}
-        tables = tuple(sorted({t for _seq, t in keys}))
-        if conn.dialect.name == "postgresql":
-            rows = conn.execute(_json_rows_query(tables), params).scalar() if tables else None
-            return ('{"rows":[%s],"next_cursor":%d,"has_more":%s}'
-                    % (rows or "", last, "true" if has_more else "false")).encode()
-        found = [row for name in tables for row in _page_rows(conn, name, params)]
+        found = [row for name in dict.fromkeys(t for _seq, t in keys)
+                 for row in _page_rows(conn, name, params)]
     found.sort(key=lambda item: item[0])
     rows = [row for _seq, row in found]
     return _DUMPS({"rows": rows, "next_cursor": last, "has_more": has_more}).encode()

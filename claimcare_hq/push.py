@@ -8,13 +8,14 @@ answering (DESIGN §4.3).
 """
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, bindparam, update
 
 from . import references
 from .changes import BranchChanges, fetch_rows
@@ -193,8 +194,15 @@ def push_mutations(conn: Connection, actor: Actor, mutations: list[dict[str, Any
     return answer
 
 
-def _record_progress(conn: Connection, actor: Actor, first_seq: int, answer: dict[str, Any]) -> None:
+@functools.cache
+def _record_progress_statement():
     progress = DeviceProgress.__table__
-    conn.execute(update(progress).where(progress.c.device_id == actor.device_id).values(
-        last_seq=answer["acked_through"], last_first_seq=first_seq,
-        last_response=json.dumps(answer), updated_at=utcnow()))
+    return update(progress).where(progress.c.device_id == bindparam("device")).values(
+        {name: bindparam(name) for name in ("last_seq", "last_first_seq", "last_response",
+                                            "updated_at")})
+
+
+def _record_progress(conn: Connection, actor: Actor, first_seq: int, answer: dict[str, Any]) -> None:
+    conn.execute(_record_progress_statement(), {
+        "device": actor.device_id, "last_seq": answer["acked_through"],
+        "last_first_seq": first_seq, "last_response": json.dumps(answer), "updated_at": utcnow()})

@@ -1,27 +1,43 @@
-"""The two statements whose spelling differs between PostgreSQL and SQLite."""
+"""Upserts, spelled once for PostgreSQL and SQLite (both accept INSERT … ON CONFLICT … DO
+UPDATE … RETURNING).
+
+They are text statements with typed parameters, built once per shape: SQLAlchemy cannot cache
+the compiled form of its dialect-specific upsert constructs ("no key"), and compiling one each
+time cost more than running it (every push takes two locks and rewrites rows this way).
+"""
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from sqlalchemy import Connection, Table
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Table, bindparam, text
 
 
-def _insert(conn: Connection, table: Table):
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
+@functools.cache
+def upsert_statement(table: Table, names: tuple[str, ...], keys: tuple[str, ...],
+                     updated: tuple[str, ...] | None = None, returning: bool = False):
+    """INSERT of `names`; on a conflict over `keys` the `updated` names (by default every
+    name but the keys) are overwritten with the inserted values."""
+    quoted = ", ".join(f'"{n}"' for n in names)
+    marks = ", ".join(f":{n}" for n in names)
+    if updated is None:
+        updated = tuple(n for n in names if n not in keys)
+    sets = ", ".join(f'"{n}" = excluded."{n}"' for n in updated)
+    conflict = ", ".join(f'"{k}"' for k in keys)
+    sql = (f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks}) '
+           f"ON CONFLICT ({conflict}) DO UPDATE SET {sets}")
+    statement = text(sql + (" RETURNING *" if returning else "")).bindparams(
+        *(bindparam(n, type_=table.c[n].type) for n in names))
+    return statement.columns(*table.c) if returning else statement
 
 
 def upsert(conn: Connection, table: Table, values: dict[str, Any], keys: list[str]) -> None:
-    stmt = _insert(conn, table).values(values)
-    updates = {k: stmt.excluded[k] for k in values if k not in keys}
-    conn.execute(stmt.on_conflict_do_update(index_elements=keys, set_=updates))
+    conn.execute(upsert_statement(table, tuple(values), tuple(keys)), values)
 
 
 def locked_row(conn: Connection, table: Table, values: dict[str, Any], key: str) -> Any:
     """The row with `values[key]`, created from `values` when missing, locked until the end
     of the transaction: one statement (an upsert that rewrites the key takes the row lock on
     PostgreSQL; SQLite's immediate transaction holds the write lock anyway)."""
-    stmt = _insert(conn, table).values(values)
-    stmt = stmt.on_conflict_do_update(index_elements=[key], set_={key: stmt.excluded[key]})
-    return conn.execute(stmt.returning(*table.c)).one()
+    statement = upsert_statement(table, tuple(values), (key,), updated=(key,), returning=True)
+    return conn.execute(statement, values).one()
