@@ -2,7 +2,9 @@
 
 - `refresh_search_keys` / `refresh_risk` fill the customers' LOCAL_FIELDS with set-based
   SQL, a batch of customers at a time; they run inside the caller's transaction and write
-  no outbox entries (the values are never synced; every PC computes the same ones).
+  no outbox entries (the values are never synced; every PC computes the same ones). Search
+  keys are computed only where missing (new or renamed customers); risk is scored for every
+  customer asked but written only where it changed.
 - `plan_visits_for_closed_claims` / `plan_care_items` create missing rows through the
   ORM session, so they get outbox entries and reach HQ. Their ids are deterministic
   (domain.ids), so two PCs planning the same visit create one row at HQ.
@@ -10,7 +12,7 @@ The sync engine calls them after applying pulled rows; the demo loader after loa
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from sqlalchemy import Connection
@@ -19,6 +21,7 @@ from claimcare_desktop.domain.pinyin import name_search_keys
 
 from .cadence_planning import plan_visits_for_closed_claims
 from .care_planning import CARE_HORIZON_DAYS, plan_care_items
+from . import id_filter
 from .id_filter import customer_batches
 from .risk_refresh import refresh_risk
 
@@ -36,15 +39,31 @@ def phone_suffix(phone: str | None) -> str | None:
     return digits[-4:] if len(digits) >= 4 else None
 
 
+STALE_KEYS = "SELECT rowid, id, name, phone FROM customers WHERE name_pinyin IS NULL"
+SET_KEYS = "UPDATE customers SET name_pinyin = ?, name_initials = ?, phone_suffix = ? WHERE id = ?"
+
+
+def _stale_batches(conn: Connection, customer_ids: Iterable[str] | None) -> Iterator[list]:
+    """(rowid, id, name, phone) of the customers whose keys are missing, a batch at a time."""
+    if customer_ids is not None:
+        for only in customer_batches(conn, customer_ids):
+            yield conn.exec_driver_sql(f"{STALE_KEYS} {only('id')}").fetchall()
+        return
+    last = 0
+    while rows := conn.exec_driver_sql(f"{STALE_KEYS} AND rowid > ? ORDER BY rowid LIMIT ?",
+                                       (last, id_filter.BATCH_CUSTOMERS)).fetchall():
+        yield rows
+        last = rows[-1][0]
+
+
 def refresh_search_keys(conn: Connection, customer_ids: Iterable[str] | None = None) -> int:
-    """Pinyin, initials and phone suffix of the customers (all when `customer_ids` is None)."""
+    """Pinyin, initials and phone suffix of the customers (all when `customer_ids` is None)
+    whose keys are missing: new ones, and those whose name or phone changed since (migration
+    0010's trigger clears their keys). Returns how many were keyed."""
     done = 0
-    for only in customer_batches(conn, customer_ids):
-        rows = conn.exec_driver_sql(
-            f"SELECT id, name, phone FROM customers WHERE 1 = 1 {only('id')}").fetchall()
-        updates = [(*_keys(name), phone_suffix(phone), cid) for cid, name, phone in rows]
+    for rows in _stale_batches(conn, customer_ids):
+        updates = [(*_keys(name), phone_suffix(phone), cid) for _rowid, cid, name, phone in rows]
         if updates:
-            conn.exec_driver_sql("UPDATE customers SET name_pinyin = ?, name_initials = ?, "
-                                 "phone_suffix = ? WHERE id = ?", updates)
+            conn.exec_driver_sql(SET_KEYS, updates)
         done += len(updates)
     return done

@@ -20,31 +20,39 @@ def _reasons_json(reasons) -> str:
                        for r in reasons], ensure_ascii=False)
 
 
-def _risk_updates(conn: Connection, today: date, only) -> list[tuple]:
-    ids = [row[0] for row in
-           conn.exec_driver_sql(f"SELECT id FROM customers WHERE deleted = 0 {only('id')}")]
+def _risk_updates(conn: Connection, today: date, only) -> tuple[int, list[tuple]]:
+    """(customers scored, updates for those whose stored risk differs)."""
+    stored = {row[0]: tuple(row[1:]) for row in conn.exec_driver_sql(
+        f"SELECT id, risk_score, risk_level, risk_reasons FROM customers WHERE deleted = 0 {only('id')}")}
     defaults = RiskFacts()
     facts = [(name, values, getattr(defaults, name))
              for name, values in gather(conn, today, only("customer_id")).items()]
     with_facts = set().union(*(values for _name, values, _default in facts))
     # Most customers have no fact at all: score the empty facts once.
     nothing = score_risk(defaults, today)
+    nothing_row = _stored_form(nothing)
     updates = []
-    for cid in ids:
-        risk = nothing if cid not in with_facts else score_risk(RiskFacts(**{
-            name: values.get(cid, default) for name, values, default in facts}), today)
-        updates.append((risk.score, str(risk.level), _reasons_json(risk.reasons), cid))
-    return updates
+    for cid, before in stored.items():
+        after = nothing_row if cid not in with_facts else _stored_form(score_risk(RiskFacts(**{
+            name: values.get(cid, default) for name, values, default in facts}), today))
+        if after != before:
+            updates.append((*after, cid))
+    return len(stored), updates
+
+
+def _stored_form(risk) -> tuple:
+    return risk.score, str(risk.level), _reasons_json(risk.reasons)
 
 
 def refresh_risk(conn: Connection, today: date, customer_ids: Iterable[str] | None = None) -> int:
-    """Risk score, level and reasons (domain.risk) of the customers, as of `today`,
-    gathered with grouped queries per batch of customers."""
+    """Risk score, level and reasons (domain.risk) of the live customers, as of `today`,
+    gathered with grouped queries per batch of customers; only changed values are written.
+    Returns how many customers were scored."""
     done = 0
     for only in customer_batches(conn, customer_ids):
-        updates = _risk_updates(conn, today, only)
+        scored, updates = _risk_updates(conn, today, only)
         if updates:
             conn.exec_driver_sql("UPDATE customers SET risk_score = ?, risk_level = ?, "
                                  "risk_reasons = ? WHERE id = ?", updates)
-        done += len(updates)
+        done += scored
     return done

@@ -84,6 +84,49 @@ def test_search_keys_of_only_the_given_customers(profile, branch):
         assert (c.name_pinyin, c.name_initials, c.phone_suffix) == ("ouyangna", "oyn", "5678")
 
 
+def _keys(profile, cid):
+    with profile.engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT name_pinyin, name_initials, phone_suffix FROM customers "
+                                    "WHERE id = ?", (cid,)).one()
+
+
+def test_search_keys_only_where_missing_or_the_name_or_phone_changed(profile, branch, monkeypatch):
+    monkeypatch.setattr("claimcare_desktop.store.id_filter.BATCH_CUSTOMERS", 2)
+    ids = [_customer(profile, branch) for _ in range(5)]
+    with profile.engine.begin() as conn:
+        assert refresh_search_keys(conn) == 5
+        assert refresh_search_keys(conn) == 0  # nothing changed: no pinyin computed
+        # as a sync pull applies them: name and phone only, never the local keys
+        conn.exec_driver_sql("UPDATE customers SET name = '曾伟' WHERE id = ?", (ids[1],))
+        conn.exec_driver_sql("UPDATE customers SET phone = '13800004321' WHERE id = ?", (ids[3],))
+        conn.exec_driver_sql("UPDATE customers SET address = '上海' WHERE id = ?", (ids[4],))
+        # a write that sets the keys itself keeps them
+        conn.exec_driver_sql("UPDATE customers SET name = '王芳', name_pinyin = 'wangfang', "
+                             "name_initials = 'wf' WHERE id = ?", (ids[0],))
+        assert refresh_search_keys(conn) == 2
+        assert refresh_search_keys(conn, ids) == 0
+    assert _keys(profile, ids[1]) == ("zengwei", "zw", "5678")
+    assert _keys(profile, ids[3]) == ("ouyangna", "oyn", "4321")
+    assert _keys(profile, ids[0]) == ("wangfang", "wf", "5678")
+
+
+def test_risk_is_written_only_where_it_changed(profile, branch):
+    ids = [_customer(profile, branch) for _ in range(3)]
+    with profile.engine.begin() as conn:
+        assert refresh_risk(conn, TODAY) == 3
+        conn.exec_driver_sql("CREATE TEMP TABLE risk_writes (id TEXT)")
+        conn.exec_driver_sql("CREATE TEMP TRIGGER count_risk_writes AFTER UPDATE OF risk_score "
+                             "ON customers BEGIN INSERT INTO risk_writes VALUES (NEW.id); END")
+        assert refresh_risk(conn, TODAY) == 3
+        unchanged = conn.exec_driver_sql("SELECT count(*) FROM risk_writes").scalar()
+        conn.exec_driver_sql("UPDATE customers SET risk_score = 99 WHERE id = ?", (ids[2],))
+        conn.exec_driver_sql("DELETE FROM risk_writes")
+        refresh_risk(conn, TODAY)
+        repaired = [r[0] for r in conn.exec_driver_sql("SELECT id FROM risk_writes")]
+    assert (unchanged, repaired) == (0, [ids[2]])
+    assert _risk(profile, ids[2])[:2] == (0, "low")
+
+
 def test_refreshes_work_through_every_batch(profile, branch, monkeypatch):
     monkeypatch.setattr("claimcare_desktop.store.id_filter.BATCH_CUSTOMERS", 3)
     ids = [_customer(profile, branch) for _ in range(7)]
