@@ -19,6 +19,7 @@ from claimcare_desktop.store.visit_queue import QueueCount, reversed_filter
 
 from .. import settings as opt
 from ..context import AppContext
+from .after_paint import AfterPaint
 from .cell_delegate import QueueCellDelegate
 from .columns import COLUMN_KEYS, COLUMNS
 from .complaint_dialog import ComplaintFromVisitDialog
@@ -55,6 +56,9 @@ class Workspace(QWidget):
         self.table.setObjectName("visit_table")
         self.table.setModel(self.model)
         self.table.setItemDelegate(QueueCellDelegate(self.model, self.table))
+        self.model.count_after_paint = True  # the first frame before the count's read
+        self._count_after_paint = AfterPaint(self.table.viewport(), lambda: self.model.count_pending,
+                                             self.model.start_pending_count)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
