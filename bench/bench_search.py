@@ -35,6 +35,7 @@ def sample_queries(con: sqlite3.Connection) -> dict[str, str]:
     return {
         "name (full, 2-3 chars)": name,
         "name (family name, 1 char)": name[0],
+        "name (given name only)": name[1:],
         "pinyin (prefix)": pinyin[:5],
         "initials": initials,
         "phone (last 4)": phone[-4:],

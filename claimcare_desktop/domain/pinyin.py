@@ -11,6 +11,14 @@ SURNAME_READINGS: dict[str, str] = {
     "单": "shan", "曾": "zeng", "区": "ou", "仇": "qiu", "解": "xie",
     "查": "zha", "朴": "piao", "盖": "ge", "缪": "miao", "覃": "qin", "召": "shao",
 }
+# Two-character surnames still in use (the rest of the Hundred Family Surnames' compound
+# ones are rare): where a given name starts after them.
+COMPOUND_SURNAMES: tuple[str, ...] = (
+    "欧阳", "上官", "司马", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙",
+    "宇文", "司徒", "司空", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延",
+    "申屠", "澹台", "太史", "万俟", "闻人", "赫连", "拓跋", "钟离", "宗政", "濮阳", "淳于",
+    "单于", "公冶", "太叔", "鲜于", "闾丘", "东郭", "左丘", "第五", "羊舌", "梁丘",
+)
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 

@@ -2,9 +2,10 @@
 
 Each kind of key has its own indexed lookup; the query text decides which ones run, and
 they stop as soon as `limit` customers are found. Chinese text matches names that start
-with it (index range) and, for given names, names that contain it (most given names are
-two characters, too short for a trigram index): that scan reads only the small covering
-index on `name`, not the table — about 7 ms at 100k customers, idle 2 cores.
+with it (index range), then names whose given name starts with it (an index range after
+each surname), and only then names that contain it (most given names are two characters,
+too short for a trigram index): that scan reads only the small covering index on `name`,
+not the table — about 7 ms at 100k customers, idle 2 cores.
 
 The lookups are indexed reads of 5-100 µs, so every microsecond of Python around them
 shows (bench/, issue 6: SQLAlchemy's per-statement work was 7-29x the SQL, the pool's
@@ -15,6 +16,7 @@ search box's repeated lookups.
 """
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from typing import NamedTuple
@@ -22,6 +24,7 @@ from typing import NamedTuple
 from sqlalchemy import Connection, Engine
 
 from ..domain.masking import mask_phone
+from ..domain.pinyin import COMPOUND_SURNAMES
 
 SEARCH_LIMIT = 50
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -62,6 +65,25 @@ def _by_document(columns: str, table: str, number: str) -> str:
             f" ORDER BY d.{number} LIMIT ?")
 
 
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+# Names whose given name starts with the query: after each first character any name has
+# (the index yields the next one in a step, ~80 of them) or a two-character surname, an
+# index range. 0.2 ms instead of the substring scan's 7-8 ms at 100k customers.
+_GIVEN_NAME = (
+    "WITH RECURSIVE firsts(ch) AS ("
+    " SELECT substr(min(name), 1, 1) FROM customers WHERE name > ''"
+    " UNION ALL SELECT (SELECT substr(min(name), 1, 1) FROM customers"
+    "  WHERE name >= char(unicode(ch) + 1)) FROM firsts WHERE ch IS NOT NULL),"
+    " heads(head) AS (SELECT ch FROM firsts WHERE ch IS NOT NULL"
+    f" UNION ALL SELECT value FROM json_each({_sql_text(json.dumps(COMPOUND_SURNAMES))}))"
+    " SELECT {columns} FROM heads CROSS JOIN customers AS c INDEXED BY ix_customers_name"
+    " WHERE c.deleted = 0 AND c.name >= heads.head || ? AND c.name < heads.head || ?"
+    " ORDER BY c.name LIMIT ?")
+
+
 def _statements(customer: str, policy: str, claim: str) -> dict[str, str]:
     """Each lookup's SQL selecting `customer` columns (`policy`, `claim`: the columns of
     the document lookups)."""
@@ -72,6 +94,7 @@ def _statements(customer: str, policy: str, claim: str) -> dict[str, str]:
         "name_contains": _by_customer_key(
             customer, "c.rowid IN (SELECT rowid FROM customers WHERE instr(name, ?) > 0"
                       " LIMIT ? * 2)", "c.name"),
+        "given_name": _GIVEN_NAME.format(columns=customer),
         "initials": _by_customer_key(customer, "c.name_initials >= ? AND c.name_initials < ?",
                                      "c.name_initials"),
         "pinyin": _by_customer_key(customer, "c.name_pinyin >= ? AND c.name_pinyin < ?",
@@ -100,16 +123,22 @@ def _after(prefix: str) -> str:
 def _lookups(query: str, limit: int) -> list[Lookup]:
     """The lookups for every kind of key `query` could be, best kind first.
 
-    Chinese text first matches names starting with it (an index range). Only a single
-    character, or text no name starts with (a given name), goes on to the substring scan:
-    a surname fills the page from the range alone, and a full name is found by it.
+    Chinese text first matches names starting with it (an index range): a surname fills
+    the page from the range alone, and a full name is found by it. Longer text no name
+    starts with is taken for a given name (names where it follows the surname), and only
+    when that finds nothing either, for any part of a name (the substring scan). A single
+    character goes straight on to the substring scan, which soon finds enough of them.
     """
     compact = _IGNORED.sub("", query)
     if not compact:
         return []
     if _CJK.search(compact):
-        return [("name", "name_prefix", (compact, _after(compact), limit), False),
-                ("name", "name_contains", (compact, limit, limit), len(compact) > 1)]
+        prefix = (compact, _after(compact), limit)
+        if len(compact) == 1:
+            return [("name", "name_prefix", prefix, False),
+                    ("name", "name_contains", (compact, limit, limit), False)]
+        return [("name", "name_prefix", prefix, False), ("name", "given_name", prefix, True),
+                ("name", "name_contains", (compact, limit, limit), True)]
     found: list[Lookup] = []
     lower = compact.lower()
     letters = _LETTERS.fullmatch(lower) is not None

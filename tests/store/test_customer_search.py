@@ -56,6 +56,23 @@ def test_two_character_given_name_is_found_inside_the_name(branch):
     assert names(search_customers(conn, "欧阳")) == ["欧阳丽娜"]
 
 
+def test_given_name_is_found_after_any_surname_without_the_substring_scan(branch):
+    conn, data = branch
+    conn.execute(insert(m.Customer.__table__), [
+        dict(id=new_id(), branch_id=data.branch_id, name=name, tier="standard", tags=[], deleted=deleted)
+        for name, deleted in (("欧阳丽娜", False), ("孙丽娜", False), ("钱丽娜", True), ("李小丽娜", False))])
+    con = conn.connection.driver_connection
+    ran: list[str] = []
+    con.set_trace_callback(ran.append)
+    try:
+        hits = search_customers(conn, "丽娜")
+    finally:
+        con.set_trace_callback(None)
+    assert names(hits) == ["孙丽娜", "欧阳丽娜"] and {h.matched_on for h in hits} == {"name"}
+    assert not any("instr(" in sql for sql in ran)
+    assert names(search_customers(conn, "小丽娜")) == ["李小丽娜"]  # not after a surname: the scan
+
+
 def test_pinyin_and_initials(branch):
     conn, _ = branch
     full = search_customers(conn, "zhangwei")
