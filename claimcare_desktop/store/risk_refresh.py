@@ -28,13 +28,16 @@ def _risk_updates(conn: Connection, today: date, only) -> tuple[int, list[tuple]
     facts = [(name, values, getattr(defaults, name))
              for name, values in gather(conn, today, only("customer_id")).items()]
     with_facts = set().union(*(values for _name, values, _default in facts))
-    # Most customers have no fact at all: score the empty facts once.
     nothing = score_risk(defaults, today)
-    nothing_row = _stored_form(nothing)
+    # Customers with the same facts get the same risk: score each combination once.
+    scored: dict[RiskFacts, tuple] = {defaults: _stored_form(nothing)}
     updates = []
     for cid, before in stored.items():
-        after = nothing_row if cid not in with_facts else _stored_form(score_risk(RiskFacts(**{
-            name: values.get(cid, default) for name, values, default in facts}), today))
+        own = defaults if cid not in with_facts else RiskFacts(**{
+            name: values.get(cid, default) for name, values, default in facts})
+        after = scored.get(own)
+        if after is None:
+            after = scored[own] = _stored_form(score_risk(own, today))
         if after != before:
             updates.append((*after, cid))
     return len(stored), updates
