@@ -6,6 +6,9 @@ looks without asking `data()` role by role; roles are compared with cached ints
 (FIELD-NOTES: the enum lookup costs more than the rest of `data()`). A filter change bumps `_generation`, so a page that arrives
 for an older filter is dropped.
 
+A reload after a change (`reload(reach=key)`) reads pages until the list passes the user's
+place, then says so (`sig_reloaded`), so the screen can select and show it again.
+
 The row count grows as the view fetches more, but only a few pages keep their rows
 (`pages.PageMemory`): memory stays flat at a million visits. A row whose page was let
 go is blank until its page, asked for again by keyset, comes back (`dataChanged`).
@@ -56,6 +59,7 @@ class QueueModel(QAbstractTableModel):
     sig_loading = Signal(bool)
     sig_count = Signal(object)  # QueueCount
     sig_page_loaded = Signal()
+    sig_reloaded = Signal()  # a reload has read as far as the key it was asked to reach
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None,
                  page_size: int = queue.PAGE_SIZE, max_pages: int = MAX_PAGES) -> None:
@@ -68,6 +72,7 @@ class QueueModel(QAbstractTableModel):
         self._last_key: Key | None = None
         self._generation = 0
         self._plan: QueuePlan | None = None
+        self._reach: Key | None = None  # a reload reads on until its pages pass this key
         self._exhausted = True
         self._loading = False
         self._headers = [c.title() for c in COLUMNS]
@@ -93,15 +98,36 @@ class QueueModel(QAbstractTableModel):
         self._refills.clear()
         self._last_key = None
         self._plan = None
+        self._reach = None
         self._exhausted = False
-        self._loading = False
+        # Loading from here on: the view, told of the reset, must not ask for the first
+        # page too (it did, through fetchMore, and every row was shown twice).
+        self._loading = True
         self.count_pending = False
         self.endResetModel()
         self._load_page()
 
-    def reload(self) -> None:
+    def reload(self, reach: Key | None = None) -> None:
+        """The same filter read again from its start; with `reach`, page after page until
+        the rows pass that key (or the list ends), then `sig_reloaded`."""
         if self._filter is not None:
             self.set_filter(self._filter)
+            self._reach = reach
+
+    def is_reloading(self) -> bool:
+        return self._reach is not None
+
+    def _read_on(self, last_key: Key | None) -> bool:
+        """After a page of a reload: read the next one too? (else the reload is done)"""
+        if self._reach is None:
+            return False
+        passed = last_key is not None and (
+            last_key <= self._reach if self._filter.descending else last_key >= self._reach)
+        if passed or self._exhausted:
+            self._reach = None
+            self.sig_reloaded.emit()
+            return False
+        return True
 
     def is_loading(self) -> bool:
         return self._loading
@@ -162,6 +188,8 @@ class QueueModel(QAbstractTableModel):
             self.count_pending = True
             if not (self.count_after_paint and rows):
                 self.start_pending_count()
+        if self._read_on(self._last_key) and not self._loading:  # the view may have asked already
+            self._load_page()
 
     def _looks(self, rows: list[QueueRow]):
         return page_looks(rows, self._filter.today if self._filter else None)
@@ -271,3 +299,10 @@ class QueueModel(QAbstractTableModel):
         """The row of `visit_id` among the pages held, else -1."""
         return next((number for number, look in self.looks.items()
                      if look.row.visit_id == visit_id), -1)
+
+    def first_row_after(self, key: Key) -> int:
+        """The first row held that comes after `key` in the list's order, else -1."""
+        descending = self._filter is not None and self._filter.descending
+        after = [number for number, look in self.looks.items()
+                 if (look.row.key < key if descending else look.row.key > key)]
+        return min(after, default=-1)

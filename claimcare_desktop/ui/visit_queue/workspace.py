@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from claimcare_desktop.store import visit_queue as queue
 from claimcare_desktop.store.visit_queue import QueueCount, reversed_filter
 
 from .. import settings as opt
@@ -26,8 +27,10 @@ from .complaint_dialog import ComplaintFromVisitDialog
 from .filters import FilterBar
 from .log_dialog import LogVisitDialog
 from .model import QueueModel
+from .place import Place, place_of, restore
 
 ROW_HEIGHT = 26
+PAGE_SIZE = queue.PAGE_SIZE
 COLUMNS_OPTION = opt.column_option("visit_queue")
 HEADER_OPTION = opt.header_option("visit_queue")
 REFRESH_ON = frozenset({"visits", "customers", "claims"})
@@ -38,8 +41,9 @@ class Workspace(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.log_dialog: LogVisitDialog | None = None
+        self._place: Place | None = None  # kept while a reload after a change runs
         self.complaint_dialog: ComplaintFromVisitDialog | None = None
-        self.model = QueueModel(ctx, self)
+        self.model = QueueModel(ctx, self, page_size=PAGE_SIZE)
         self.filters = FilterBar(ctx, self)
         self._build_table()
         self._build_footer()
@@ -112,6 +116,7 @@ class Workspace(QWidget):
         self.model.sig_count.connect(self._show_count)
         self.model.sig_page_loaded.connect(self._show_empty_state)
         self.model.modelReset.connect(self._show_empty_state)
+        self.model.sig_reloaded.connect(self._back_to_place)
         self.table.activated.connect(lambda _index: self.log_visit())  # Enter or double-click
         self.table.horizontalHeader().customContextMenuRequested.connect(self._column_menu)
         self.log_button.clicked.connect(self.log_visit)
@@ -132,7 +137,14 @@ class Workspace(QWidget):
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if tables & REFRESH_ON:
-            self.model.reload()
+            if not self.model.is_reloading():  # else: keep the place the reload is after
+                self._place = place_of(self.table, self.model)
+            self.model.reload(reach=self._place.reach if self._place else None)
+
+    def _back_to_place(self) -> None:
+        place, self._place = self._place, None
+        if place is not None:
+            restore(self.table, self.model, place)
 
     def _show_count(self, total: QueueCount) -> None:
         if total.more:
