@@ -1,8 +1,9 @@
 """Visit queue queries: the store's `fetch_page` vs the same keyset SQL in plain sqlite3.
 
 The subject is what the queue model's DB job does for one page (connection from the
-pool, SQLAlchemy text query, rows turned into QueueRow with masked phones). The baseline
-is the SQL it sent, replayed with sqlite3 and fetched. Scope: the supervisor's whole
+pool, the plan — for a text filter the customer search, ids only — and the page's SQL on
+the driver's cursor, rows turned into QueueRow with masked phones). The baseline is the
+SQL it sent, replayed with sqlite3 and fetched. Scope: the supervisor's whole
 branch, the biggest list anyone sees.
 """
 from __future__ import annotations

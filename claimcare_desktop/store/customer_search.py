@@ -106,7 +106,8 @@ def _statements(customer: str, policy: str, claim: str) -> dict[str, str]:
     }
 
 
-_HIT = "c.id, c.name, c.tier, c.phone"  # and the text that matched:
+# A hit's columns and the text that matched; the visit queue's text filter needs only ids.
+_HIT = "c.id, c.name, c.tier, c.phone"
 _HIT_SQL = _statements(f"{_HIT}, c.name", f"{_HIT}, d.policy_no", f"{_HIT}, d.claim_no")
 _ID_SQL = _statements("c.id", "c.id", "c.id")
 
