@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -38,11 +37,16 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except OperationalError:  # no alembic_version table: a new, empty profile
+    with engine.connect() as conn:
+        return _revision(conn)
+
+
+def _revision(conn: Connection) -> str | None:
+    has_table = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").first()
+    if has_table is None:  # a new, empty profile
         return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade_to_head(engine: Engine) -> None:
@@ -51,6 +55,14 @@ def upgrade_to_head(engine: Engine) -> None:
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with engine.connect() as conn:
+        # The whole upgrade is one write transaction: SQLite's DDL is transactional, so a
+        # crash leaves the old schema whole, and a second process opening the profile
+        # (the app and a headless sync) waits here, then finds the schema at head.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        if _revision(conn) == SCHEMA_HEAD:
+            conn.rollback()
+            return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        conn.commit()

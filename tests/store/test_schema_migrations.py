@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import time
 
 from alembic import command
 from alembic.script import ScriptDirectory
@@ -61,3 +64,28 @@ def test_reopening_keeps_rows_and_does_not_migrate_again(tmp_path):
     with again.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT value FROM sync_state").scalar() == "v"
     again.close()
+
+
+def test_two_processes_upgrading_one_profile_at_once_both_open_it(tmp_path):
+    """The app and a headless sync started together after an update: one upgrades, the other
+    waits for it and finds the schema at head (before, both ran the DDL and one failed)."""
+    cfg = alembic_config()
+    path = tmp_path / "claimcare.sqlite3"
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    command.upgrade(cfg, "head")
+    command.downgrade(cfg, "-1")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=WAL")
+    holder.execute("BEGIN IMMEDIATE")  # both openers meet the lock, as if started together
+    opener = f"from claimcare_desktop.store.db import open_profile; open_profile({str(tmp_path)!r}).close()"
+    openers = [subprocess.Popen([sys.executable, "-c", opener], stderr=subprocess.PIPE, text=True)
+               for _ in range(2)]
+    time.sleep(1.0)
+    holder.rollback()
+    holder.close()
+    errors = [p.communicate(timeout=60)[1] for p in openers]
+    assert [p.returncode for p in openers] == [0, 0], errors
+    con = sqlite3.connect(path)
+    (version,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    con.close()
+    assert version == SCHEMA_HEAD
