@@ -137,3 +137,23 @@ def write(engine: Any, rows: list[dict[str, Any]]) -> None:
             cursor.close()
     finally:
         raw.close()
+
+
+ALL_FACTS = sorted({fact for facts in FACTS.values() for fact in facts} | {CUSTOMER_SCOPE})
+MARK_EVERYTHING = (
+    "INSERT INTO kpi_changes (fact, month, changed) "
+    "SELECT ?, '*', (SELECT coalesce(max(changed), 0) + 1 FROM kpi_changes) WHERE true "
+    "ON CONFLICT (fact, month) DO UPDATE SET changed = excluded.changed")
+
+
+def begin_bulk_load(conn: Any) -> None:
+    """Rows written from here to `end_bulk_load`, in this transaction, skip the per-row KPI
+    marks (about half the cost of a bulk insert; migration 0011)."""
+    conn.exec_driver_sql("INSERT OR IGNORE INTO kpi_bulk_load (active) VALUES (1)")
+
+
+def end_bulk_load(conn: Any) -> None:
+    """Before the commit: every fact changed in every month, and the marks are back on."""
+    for fact in ALL_FACTS:
+        conn.exec_driver_sql(MARK_EVERYTHING, (fact,))
+    conn.exec_driver_sql("DELETE FROM kpi_bulk_load")

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import insert, update
 
 from claimcare_desktop.domain import kpi
+from claimcare_desktop.store import kpi_cache
 from claimcare_desktop.store import kpi_queries as kq
 from claimcare_desktop.store import models as m
 from claimcare_desktop.store.db import open_profile
@@ -126,6 +127,27 @@ def test_kept_measures_equal_a_fresh_computation_after_any_changes(template, cha
             profile.close()
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_bulk_load_marks_everything_once_instead_of_row_by_row(template, tmp_path):
+    shutil.copytree(template, tmp_path, dirs_exist_ok=True)
+    profile = open_profile(tmp_path)
+    try:
+        _check_every_report(profile)
+        with profile.engine.begin() as conn:
+            kpi_cache.begin_bulk_load(conn)
+            marks_before = conn.exec_driver_sql("SELECT max(changed) FROM kpi_changes").scalar()
+            for table, row in NEW_ROWS:
+                conn.execute(insert(m.MODEL_BY_TABLE[table].__table__).values(
+                    branch_id=d.BRANCH, deleted=False, **row))
+            skipped = conn.exec_driver_sql("SELECT max(changed) FROM kpi_changes").scalar() == marks_before
+            kpi_cache.end_bulk_load(conn)
+        _check_every_report(profile)
+        with profile.engine.connect() as conn:
+            left = conn.exec_driver_sql("SELECT count(*) FROM kpi_bulk_load").scalar()
+    finally:
+        profile.close()
+    assert skipped and left == 0
 
 
 def test_a_second_read_is_served_from_what_was_kept(template, tmp_path):
