@@ -74,6 +74,15 @@ def test_supervisor_bulk_reassigns_from_the_workload_view(qtbot, branch, make_ct
     assert {load.user_id: load.due_soon + load.overdue_visits for load in ws.work.loads} != before
 
 
+def test_work_due_says_when_the_list_is_cut(qtbot, branch, make_ctx):
+    ws = workspace(qtbot, make_ctx(branch["supervisor"]))
+    qtbot.waitUntil(lambda: ws.work is not None)
+    assert ws.work.due_total == len(ws.work.due) and ws.workload.due_count.isHidden()
+    ws.workload.show_due(ws.work.due[:2], 12_345)  # as the big branch's 10,000+ visits due would
+    assert ws.workload.due.rowCount() == 2 and not ws.workload.due_count.isHidden()
+    assert "2" in ws.workload.due_count.text() and "12345" in ws.workload.due_count.text()
+
+
 def test_nothing_selected_and_manager_has_no_workload_tab(qtbot, branch, make_ctx):
     ws = workspace(qtbot, make_ctx(branch["supervisor"]))
     ws.workload.reassign_button.click()
