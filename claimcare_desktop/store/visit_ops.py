@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.cadence import VisitState, after_attempt, should_open_complaint
@@ -37,6 +37,11 @@ visits_t, attempts_t, customers_t = Visit.__table__, VisitAttempt.__table__, Cus
 _VISIT_READ = ("id", "branch_id", "customer_id", "assignee_id", "deleted", "step", "status",
                "attempts", "due_date", "channel", "satisfaction", "feedback",
                "follow_up_needed", "completed_at")
+# Built once: SQLAlchemy then reuses their compiled form (the SET clause follows the keys
+# given, one compiled form per set of changed columns).
+READ_VISIT = select(*(visits_t.c[name] for name in _VISIT_READ)).where(
+    visits_t.c.id == bindparam("visit_id"))
+UPDATE_VISIT = update(visits_t).where(visits_t.c.id == bindparam("visit_id"))
 
 
 @dataclass(frozen=True)
@@ -100,8 +105,7 @@ def _visit_for(session: Session, actor: Actor, visit_id: str) -> Visit:
 
 
 def _visit_row(conn: Connection, actor: Actor, visit_id: str) -> dict:
-    row = conn.execute(select(*(visits_t.c[name] for name in _VISIT_READ)).where(
-        visits_t.c.id == visit_id)).mappings().first()
+    row = conn.execute(READ_VISIT, {"visit_id": visit_id}).mappings().first()
     live = row is not None and not row["deleted"]
     _check_visit(actor, live, row and row["branch_id"], row and row["assignee_id"])
     return dict(row)
@@ -127,12 +131,11 @@ def log_attempt(profile: Profile, actor: Actor, visit_id: str, entry: AttemptInp
                    "user_id": actor.user_id, "attempted_at": to_naive_utc(now), "channel": channel,
                    "result": entry.result, "satisfaction": outcome.satisfaction,
                    "notes": feedback or None, "deleted": False}
-        conn.execute(insert(attempts_t).values(**attempt, modified_at=log.now))
+        conn.execute(insert(attempts_t), {**attempt, "modified_at": log.now})
         log.created(VisitAttempt, attempt)
         changes = _outcome_changes(outcome, channel, feedback, entry.follow_up_needed)
         if log.changed(Visit, visit["id"], visit, changes):
-            conn.execute(update(visits_t).where(visits_t.c.id == visit["id"]).values(
-                **changes, modified_at=log.now))
+            conn.execute(UPDATE_VISIT, {**changes, "modified_at": log.now, "visit_id": visit["id"]})
         if outcome.phone_invalid:
             _flag_invalid_phone(conn, log, visit["customer_id"])
         log.flush(conn)
