@@ -83,6 +83,8 @@ class Customer(SyncedRow, Base):
         Index("ix_customers_branch_modified", "branch_id", "deleted", "modified_at"),
         # KPI profile completeness and field validity: a count per quality, from the index
         Index("ix_customers_quality", "branch_id", "deleted", "manager_id", "quality"),
+        # the dashboard's at-risk list: the top of a branch's customers by risk score
+        Index("ix_customers_risk", "branch_id", "deleted", "risk_score"),
     )
     LOCAL_FIELDS = frozenset({"modified_at", "name_pinyin", "name_initials", "phone_suffix",
                               "risk_score", "risk_level", "risk_reasons", "quality"})
