@@ -11,8 +11,10 @@ then pull their branch's changes from their cursor. A second phase sends `GET /a
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import multiprocessing
+import os
 import socket
 import statistics
 import subprocess
@@ -28,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BRANCHES, DEVICES_PER_BRANCH, PROCESSES = 20, 10, 2
 PUSH_BATCH = 20
 TARGET = 0.5
+errors: collections.Counter = collections.Counter()  # per load process: what failed, how often
 
 
 def _free_port() -> int:
@@ -90,8 +93,11 @@ def _device_loop(base: str, device: dict, mode: str, until: float, out: list) ->
                 ok = response.status_code == 200
                 if ok and name == "pull":
                     cursor = response.json()["next_cursor"]
-            except requests.RequestException:
+                elif not ok:
+                    errors[f"{name} {response.status_code}: {response.text[:80]}"] += 1
+            except requests.RequestException as exc:
                 ok = False
+                errors[f"{name}: {type(exc).__name__}"] += 1
             out.append((name, time.perf_counter() - started, ok))
 
 
@@ -103,22 +109,36 @@ def _load_process(base: str, devices: list[dict], mode: str, until: float, queue
         t.start()
     for t in threads:
         t.join()
-    queue.put(out)
+    queue.put((out, time.process_time(), dict(errors)))
 
 
-def _phase(base: str, devices: list[dict], mode: str, seconds: float) -> list:
+def _cpu_seconds(pid: int) -> float:
+    """CPU time so far of process `pid` and its children that ended (its workers)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _phase(base: str, devices: list[dict], mode: str, seconds: float,
+           server: int) -> tuple[list, float, float]:
+    """Every call's (endpoint, seconds, ok), and the CPU seconds of the load processes and of
+    the server process in this phase."""
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
     until = time.monotonic() + seconds
     parts = [devices[i::PROCESSES] for i in range(PROCESSES)]
     procs = [context.Process(target=_load_process, args=(base, p, mode, until, queue))
              for p in parts]
+    server_before = _cpu_seconds(server)
     for p in procs:
         p.start()
-    results = [r for _ in procs for r in queue.get()]
+    answers = [queue.get() for _ in procs]
     for p in procs:
         p.join()
-    return results
+    for _out, _cpu, errors in answers:
+        for error, count in errors.items():
+            print(f"  error x{count}: {error}")
+    return ([r for out, _cpu, _errors in answers for r in out],
+            sum(cpu for _out, cpu, _errors in answers), _cpu_seconds(server) - server_before)
 
 
 def _summary(results: list, name: str, seconds: float) -> dict:
@@ -133,6 +153,8 @@ def _summary(results: list, name: str, seconds: float) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=1,
+                        help="`claimcare-hq serve --workers` (the same server for both phases)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from claimcare_hq.db import make_engine, upgrade
@@ -148,12 +170,14 @@ def main() -> None:
         devices = _devices(url)
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "claimcare_hq.cli", "serve", "--db", url,
-                                   "--port", str(port)], cwd=ROOT)
+                                   "--port", str(port), "--workers", str(args.workers)], cwd=ROOT)
         base = f"http://127.0.0.1:{port}"
         try:
             time.sleep(3)
-            sync = _phase(base, devices, "sync", args.seconds)
-            ping = _phase(base, devices, "ping", args.seconds)
+            sync, sync_client_cpu, sync_server_cpu = _phase(base, devices, "sync", args.seconds,
+                                                            server.pid)
+            ping, ping_client_cpu, ping_server_cpu = _phase(base, devices, "ping", args.seconds,
+                                                            server.pid)
         finally:
             server.terminate()
             server.wait(30)
@@ -166,8 +190,15 @@ def main() -> None:
     batch_rps = figures["push"]["rps"] + figures["pull"]["rps"]
     print(f"  figure:   batch endpoints {batch_rps:.0f} req/s (push of {PUSH_BATCH} + pull ≤500) "
           f"with {BRANCHES * DEVICES_PER_BRANCH} devices at once")
-    print(f"  baseline: GET /api/v1/ping {figures['ping']['rps']:.0f} req/s, same server, same devices")
+    print(f"  baseline: GET /api/v1/ping {figures['ping']['rps']:.0f} req/s, same server "
+          f"({args.workers} worker(s)), same devices")
     print(f"  ratio:    {batch_rps / max(figures['ping']['rps'], 1):.2f}")
+    batch_calls = max(1, figures["push"]["requests"] + figures["pull"]["requests"])
+    ping_calls = max(1, figures["ping"]["requests"])
+    print(f"  CPU per request: batch: load clients {1000 * sync_client_cpu / batch_calls:.2f} ms, "
+          f"server {1000 * sync_server_cpu / batch_calls:.2f} ms; ping: load clients "
+          f"{1000 * ping_client_cpu / ping_calls:.2f} ms, server "
+          f"{1000 * ping_server_cpu / ping_calls:.2f} ms (PostgreSQL not counted)")
     print(f"  target:   ratio at least {TARGET}, no errors")
 
 

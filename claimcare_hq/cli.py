@@ -33,13 +33,22 @@ def cmd_init_db(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    import os
+
     import uvicorn
 
-    from .app import create_app
+    from .app import DB_ENV, create_app
 
-    app = create_app(_engine(args))
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                access_log=False, timeout_keep_alive=30)
+    engine = _engine(args)
+    options = {"host": args.host, "port": args.port, "log_level": args.log_level,
+               "access_log": False, "timeout_keep_alive": 30}
+    if args.workers > 1:  # HQ keeps no state outside the database: workers share nothing
+        engine.dispose()
+        os.environ[DB_ENV] = args.db
+        uvicorn.run("claimcare_hq.app:app_from_environment", factory=True,
+                    workers=args.workers, **options)
+    else:
+        uvicorn.run(create_app(engine), **options)
     return 0
 
 
@@ -127,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--log-level", default="warning")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes sharing the port (default 1)")
     serve.set_defaults(run=cmd_serve)
     seed = subparsers.add_parser("seed", help="fill the database with demo branches")
     seed.add_argument("--branches", type=int, default=2)
