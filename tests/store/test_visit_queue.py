@@ -102,3 +102,18 @@ def test_rows_carry_masked_phone_and_claim(branch):
     assert "****" in row.masked_phone and len(row.masked_phone) == 11
     assert row.claim_no.startswith("CLM") and row.paid_fen > 0
     assert row.due_date == TODAY and row.due_date - timedelta(days=1) < TODAY
+
+
+def test_one_statement_shape_serves_every_value_it_binds(branch):
+    """The SQL is built once per shape; the values (assignee, text, keyset) are bound."""
+    conn, data = branch
+    base = QueueFilter(data.branch_id, TODAY, "upcoming")
+    for manager in (data.manager, data.other_manager, data.manager):
+        rows = fetch_page(conn, replace(base, assignee_id=manager.id))
+        assert rows and {r.assignee_id for r in rows} == {manager.id}
+        assert count(conn, replace(base, assignee_id=manager.id)).visits == len(rows)
+    for name in ("王芳", "刘洋"):
+        assert {r.customer_name for r in fetch_page(conn, replace(base, text=name))} == {name}
+    first = fetch_page(conn, base, limit=2)
+    second = fetch_page(conn, base, after=first[-1].key, limit=2)
+    assert second and second[0].key > first[-1].key
