@@ -1,6 +1,7 @@
 """One start-up, in its own process: `bare` (a plain PySide6 window) or `app PROFILE_DIR`.
 
-Prints one JSON line of wall-clock times (time.time()): the first event-loop idle after
+Prints one JSON line of wall-clock times (time.time()), with the process's CPU time
+(every thread, since it started) beside the main ones: the first event-loop idle after
 the window is shown. For the app: the sign-in dialog's idle; the longest stall of the GUI
 thread while the profile opens and the main window's modules load behind the dialog (a
 5 ms timer's largest gap beyond its period: what a keystroke typed then would wait);
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -21,6 +23,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 FIRST_PAGE_TIMEOUT_MS = 60_000
 STALL_PERIOD_MS = 5
 BARE_WATCH_MS = 500
+
+
+def cpu_s() -> float:
+    """CPU seconds this process has used so far, every thread, since it started."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _finish(report: dict) -> None:
@@ -42,7 +50,7 @@ def bare() -> None:
     stalls = StallWatch()
 
     def idle() -> None:
-        report["idle"] = time.time()
+        report["idle"], report["idle_cpu"] = time.time(), cpu_s()
         stalls.start()  # the same watch with nothing behind the window: the machine's share
         QTimer.singleShot(BARE_WATCH_MS, lambda: _finish({**report, "stall_ms": stalls.stop()}))
 
@@ -88,7 +96,7 @@ def app(profile_dir: str) -> None:
 
     def sign_in_idle() -> None:
         mark("sign-in idle")
-        report["sign_in_idle"] = time.time()
+        report["sign_in_idle"], report["sign_in_idle_cpu"] = time.time(), cpu_s()
         stalls.start()
         # Queued behind the profile's open and the main window's imports on the one DB lane.
         starting.tasks.run_db(lambda _state: None, on_done=opened)
@@ -96,13 +104,13 @@ def app(profile_dir: str) -> None:
     def opened(_result: object = None) -> None:
         mark("profile open, modules loaded")
         report["stall_ms"] = stalls.stop()
-        report["submitted"] = time.time()
+        report["submitted"], report["submitted_cpu"] = time.time(), cpu_s()
         shell = open_main_window(starting)
         queue = shell.window.workspace("visit_queue")
 
         def main_idle() -> None:
             mark("main window idle")
-            report["idle"] = time.time()
+            report["idle"], report["idle_cpu"] = time.time(), cpu_s()
             if queue is None or queue.model.rowCount():
                 first_page()
 
