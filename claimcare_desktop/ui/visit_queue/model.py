@@ -235,6 +235,7 @@ class QueueModel(QAbstractTableModel):
         log.error("loading the visit queue failed", exc_info=error)
         self._loading = False
         self._exhausted = True
+        self._reach = None
         self.sig_loading.emit(False)
 
     def start_pending_count(self) -> None:
