@@ -5,7 +5,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from claimcare_desktop.store.customer_search import CustomerHit, search_customers
+from claimcare_desktop.store.customer_search import CustomerHit, CustomerSearch
 
 from ..context import AppContext
 from ..labels import label
@@ -15,6 +15,7 @@ from .tables import records_view
 
 CONTEXT = "CustomerSearch"
 TYPING_PAUSE_MS = 200
+RELEASE_AFTER_MS = 60_000  # the kept connection goes back to the pool when searching stops
 
 _MATCHED_ON = {
     "name": QT_TRANSLATE_NOOP("CustomerSearch", "Name"), "pinyin": QT_TRANSLATE_NOOP("CustomerSearch", "Pinyin"), "initials": QT_TRANSLATE_NOOP("CustomerSearch", "Initials"),
@@ -58,6 +59,11 @@ class SearchPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
+        self._search: CustomerSearch | None = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(RELEASE_AFTER_MS)
+        self._idle.timeout.connect(self.release_connection)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
@@ -74,13 +80,26 @@ class SearchPanel(QWidget):
         self._timer.stop()
         self._generation += 1
         generation, text = self._generation, self.box.text()
-        engine = self._ctx.profile.engine
+        if self._search is None:
+            self._search = CustomerSearch(self._ctx.profile.engine)
+        search = self._search
+        self._idle.start()
 
         def job(state):
-            with engine.connect() as conn:
-                return generation, search_customers(conn, text)
+            return generation, search(text)
 
         self._ctx.tasks.run_db(job, on_done=self._show, on_error=self._failed)
+
+    def release_connection(self) -> None:
+        """Give the search's connection back (on the DB lane, after any search queued)."""
+        self._idle.stop()
+        search, self._search = self._search, None
+        if search is not None:
+            self._ctx.tasks.run_db(lambda state: search.close())
+
+    def hideEvent(self, event) -> None:
+        self.release_connection()
+        super().hideEvent(event)
 
     def _show(self, result) -> None:
         generation, hits = result

@@ -49,6 +49,28 @@ def test_search_by_pinyin_initials_and_phone_opens_the_profile(qtbot, handmade, 
     assert ws.view.models["visits"].rowCount() == 3
 
 
+def test_search_keeps_one_connection_that_sees_new_customers_and_gives_it_back(
+        qtbot, handmade, profile, make_ctx):
+    ws = workspace(qtbot, make_ctx(handmade.manager))
+    ws.show()
+    assert [h.name for h in search(qtbot, ws, "zw")] == ["张伟"]
+    kept = ws.search._search
+    assert kept is not None and kept._con is not None
+    with profile.engine.begin() as conn:  # a sync lands a new customer while the box stays open
+        conn.exec_driver_sql("UPDATE customers SET name = '张薇', name_pinyin = NULL, "
+                             "name_initials = NULL WHERE name = '张伟'")
+    from claimcare_desktop.store.derived import refresh_search_keys
+    with profile.engine.begin() as conn:
+        refresh_search_keys(conn)
+    qtbot.keyClicks(ws.search.box, " ")
+    qtbot.waitUntil(lambda: ws.search.model.rowCount() == 1
+                    and ws.search.model.row_at(0).name == "张薇", timeout=10000)
+    assert ws.search._search is kept  # the same connection, no pool checkout per keystroke
+    ws.hide()
+    qtbot.waitUntil(lambda: kept._con is None)
+    assert ws.search._search is None
+
+
 def test_unknown_search_says_so(qtbot, handmade, make_ctx):
     ws = workspace(qtbot, make_ctx(handmade.manager))
     qtbot.keyClicks(ws.search.box, "xyzq")
