@@ -78,6 +78,7 @@ def _timed(engine, name: str, times: dict) -> None:
         started = time.perf_counter()
         result = original(*args)
         times.setdefault(name, time.perf_counter() - started)
+        times.setdefault(f"{name}_peak_mib", _peak_rss_mib())
         return result
 
     setattr(engine, name, timed)
@@ -105,7 +106,7 @@ def child(hq_url: str, username: str, folder: Path) -> None:
     figures = {"received": report.received, "sent": report.sent,
                "sync_seconds": total_seconds, "sync_cpu": total_cpu,
                "pull_seconds": times["_pull_all"], "derived_seconds": times.get("_refresh_derived", 0),
-               "peak_rss_mib": peak}
+               "peak_rss_mib": peak, "pull_peak_rss_mib": times["_pull_all_peak_mib"]}
     for name, triggers in (("baseline", True), ("bare", False)):
         open_profile(folder / name).close()
         rows, seconds, cpu = _baseline(database_file(folder / "synced"), database_file(folder / name),
@@ -219,7 +220,8 @@ def report(customers: int, r: dict) -> None:
     print(f"  figure:   first sync {r['sync_seconds']:.1f} s = {rate:,.0f} records/s, "
           f"app CPU {r['sync_cpu']:.1f} s; of which pull+apply {r['pull_seconds']:.1f} s, "
           f"derived refreshes {r['derived_seconds']:.1f} s, pushing the planned rows and "
-          f"pulling their echo {rest:.1f} s; peak RSS {r['peak_rss_mib']:.0f} MiB")
+          f"pulling their echo {rest:.1f} s; peak RSS {r['peak_rss_mib']:.0f} MiB "
+          f"({r['pull_peak_rss_mib']:.0f} MiB at the end of the first pull+apply)")
     print(f"  baseline: sqlite3.executemany of the same rows into the profile's schema "
           f"{r['baseline_seconds']:.2f} s (CPU {r['baseline_cpu']:.2f} s) = {base_rate:,.0f} "
           f"records/s; without its KPI triggers {r['bare_seconds']:.2f} s "
