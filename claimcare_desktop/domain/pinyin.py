@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import lazy_pinyin
-
 # Surnames whose everyday reading pypinyin would pick wrongly; applied to the first
 # character only, where the surname sits.
 SURNAME_READINGS: dict[str, str] = {
@@ -23,6 +21,10 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
 def _syllables(name: str) -> list[str]:
+    # imported here: loading pypinyin's tables takes ~170 ms of CPU that would otherwise
+    # freeze the sign-in dialog while the profile opens behind it (search imports this module)
+    from pypinyin import lazy_pinyin
+
     syllables = lazy_pinyin(name, errors=lambda chunk: [w for w in _NOT_ALNUM.split(chunk.lower()) if w])
     if name[:1] in SURNAME_READINGS and syllables:
         syllables[0] = SURNAME_READINGS[name[0]]
