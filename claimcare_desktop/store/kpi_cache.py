@@ -1,11 +1,17 @@
 """KPI measures kept between reads (and sessions) until the rows behind them change.
 
 A quarter's measures at 100,000 customers cost ~0.6 s of SQL; a year of monthly trend
-~2 s. They change only when a row they read changes, and migration 0007's triggers stamp
-every such change in `kpi_changes` by fact and local month, whoever writes (the user, a
-sync pull, a demo load). So a measure of a scope and period is computed once, kept in
-`kpi_kept` with the newest stamp seen before it was computed, and served again while no
-stamp of a fact it reads, in a month its period covers, is newer.
+~2 s. They change only when a row they read changes, and the triggers of migrations 0009
+and 0011 stamp every such change in `kpi_changes` by fact and local month, whoever writes
+(the user, a sync pull, a demo load). So a measure of a scope and period is computed once,
+kept in `kpi_kept` with the newest stamp seen before it was computed, and served again
+while no stamp of a fact it reads, in a month its period covers, is newer. Periods still
+open keep their payout figure out (it depends on the time of reading), and care coverage
+keeps only its numerator (the count of customers changes with every new customer).
+
+Every change to these triggers or to what a measure reads must keep
+tests/store/test_kpi_kept.py green: kept measures equal a fresh computation after any
+sequence of changes.
 
 The kept rows are written on a connection of their own, never waiting for the database:
 reading a report stays a read for the caller, and a busy writer only costs a recompute.

@@ -28,7 +28,7 @@ from sqlalchemy.sql import ColumnElement
 from ..domain import kpi
 from ..domain.periods import same_period_last_year
 from ..domain.timeutil import from_naive_utc, local_start_of_day_utc, to_naive_utc
-from ..domain.vocab import CONTACT_CHANNELS, Role, VisitStatus
+from ..domain.vocab import Role, VisitStatus
 from . import kpi_cache
 from .models import CareItem, Claim, Complaint, Customer, Policy, User, Visit
 

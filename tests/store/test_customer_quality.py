@@ -76,6 +76,10 @@ CUSTOMERS = st.fixed_dictionaries({"id_number": IDS, "phone": PHONES, "birth_dat
                                    "name": st.sampled_from(["", " ", "张伟"]), "manager_id": st.sampled_from([d.M1, d.M2])})
 
 
+def test_the_quality_bits_follow_the_checked_fields():
+    assert kq.QUALITY_FIELDS == CHECKED_FIELDS  # migration 0008 sets the bits in this order
+
+
 @pytest.fixture(scope="module")
 def profile(tmp_path_factory):
     profile = open_profile(tmp_path_factory.mktemp("quality"))
