@@ -28,9 +28,22 @@ Job = Callable[["TaskState"], Any]
 
 def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
     """False when `callback` is a method of a Qt object deleted meanwhile (a screen rebuilt
-    after a language switch while its load was running)."""
-    owner = getattr(callback, "__self__", None)
-    return callback is not None and (not isinstance(owner, QObject) or shiboken6.isValid(owner))
+    after a language switch while its load was running), or a lambda or inner function that
+    captured one."""
+    if callback is None:
+        return False
+    owners = [getattr(callback, "__self__", None), *_captured(callback)]
+    return all(not isinstance(owner, QObject) or shiboken6.isValid(owner) for owner in owners)
+
+
+def _captured(callback: Callable[..., Any]) -> list[Any]:
+    found = []
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            found.append(cell.cell_contents)
+        except ValueError:  # a cell not yet filled
+            pass
+    return found
 
 
 class TaskState:

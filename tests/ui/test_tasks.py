@@ -89,6 +89,27 @@ def test_result_for_a_deleted_receiver_is_dropped(qtbot, runner):
     assert task.result == "rows" and Screen.shown == []
 
 
+def test_result_for_a_lambda_over_a_deleted_receiver_is_dropped(qtbot, runner):
+    from PySide6.QtCore import QObject
+
+    shown = []
+
+    class Screen(QObject):
+        def show(self, result):
+            shown.append(result)
+            self.setObjectName("shown")  # raises: its C++ object is gone
+
+    screen = Screen()
+    release = threading.Event()
+    task = runner.run_db(lambda state: release.wait(5) and "rows",
+                         on_done=lambda rows: screen.show(rows))
+    shiboken6.delete(screen)
+    release.set()
+    with qtbot.waitSignal(task.sig_finished):
+        pass
+    assert task.result == "rows" and shown == []
+
+
 def test_change_bus_carries_table_names(qtbot):
     bus = ChangeBus()
     with qtbot.waitSignal(bus.sig_changed) as blocker:
