@@ -152,14 +152,23 @@ MARK_EVERYTHING = (
     "ON CONFLICT (fact, month) DO UPDATE SET changed = excluded.changed")
 
 
-def begin_bulk_load(conn: Any) -> None:
-    """Rows written from here to `end_bulk_load`, in this transaction, skip the per-row KPI
-    marks (about half the cost of a bulk insert; migration 0011)."""
-    conn.exec_driver_sql("INSERT OR IGNORE INTO kpi_bulk_load (active) VALUES (1)")
+MARK_TRIGGERS = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kpi_mark_%'"
 
 
-def end_bulk_load(conn: Any) -> None:
-    """Before the commit: every fact changed in every month, and the marks are back on."""
+def begin_bulk_load(conn: Any) -> list[tuple[str, str]]:
+    """Set the per-row KPI marks aside for the rest of this transaction (about half the cost
+    of a bulk insert): their triggers are dropped here and created again by `end_bulk_load`,
+    which must run before the commit. DDL is transactional in SQLite: other connections
+    never see them missing, and a rollback brings them back."""
+    dropped = conn.exec_driver_sql(MARK_TRIGGERS).fetchall()
+    for name, _sql in dropped:
+        conn.exec_driver_sql(f"DROP TRIGGER {name}")
+    return [tuple(row) for row in dropped]
+
+
+def end_bulk_load(conn: Any, dropped: list[tuple[str, str]]) -> None:
+    """Before the commit: the triggers back, and every fact changed in every month."""
+    for _name, sql in dropped:
+        conn.exec_driver_sql(sql)
     for fact in ALL_FACTS:
         conn.exec_driver_sql(MARK_EVERYTHING, (fact,))
-    conn.exec_driver_sql("DELETE FROM kpi_bulk_load")

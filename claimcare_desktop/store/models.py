@@ -351,13 +351,6 @@ class KpiKept(Base):
     computed: Mapped[int] = mapped_column(Integer)  # kpi_changes' newest mark when computed
 
 
-class KpiBulkLoad(Base):
-    """A row here (only ever inside a bulk writer's transaction) stops the per-row KPI marks."""
-
-    __tablename__ = "kpi_bulk_load"
-    active: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-
-
 SYNCED_MODELS: tuple[type[Base], ...] = (
     Branch, User, Customer, Policy, Claim, Visit, VisitAttempt, Complaint, ComplaintEvent,
     CareItem, Communication, AuditEntry, ConflictEntry,
