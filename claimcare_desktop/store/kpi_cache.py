@@ -155,11 +155,20 @@ MARK_EVERYTHING = (
 MARK_TRIGGERS = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'kpi_mark_%'"
 
 
+def _mark_everything(conn: Any) -> None:
+    for fact in ALL_FACTS:
+        conn.exec_driver_sql(MARK_EVERYTHING, (fact,))
+
+
 def begin_bulk_load(conn: Any) -> list[tuple[str, str]]:
     """Set the per-row KPI marks aside for the rest of this transaction (about half the cost
     of a bulk insert): their triggers are dropped here and created again by `end_bulk_load`,
     which must run before the commit. DDL is transactional in SQLite: other connections
-    never see them missing, and a rollback brings them back."""
+    never see them missing, and a rollback (or a crash) brings them back. The marks written
+    first open the transaction: sqlite3 would run a DDL statement outside of one, on its own."""
+    _mark_everything(conn)
+    if not conn.connection.driver_connection.in_transaction:
+        raise RuntimeError("a bulk load must run inside a transaction")
     dropped = conn.exec_driver_sql(MARK_TRIGGERS).fetchall()
     for name, _sql in dropped:
         conn.exec_driver_sql(f"DROP TRIGGER {name}")
@@ -170,5 +179,4 @@ def end_bulk_load(conn: Any, dropped: list[tuple[str, str]]) -> None:
     """Before the commit: the triggers back, and every fact changed in every month."""
     for _name, sql in dropped:
         conn.exec_driver_sql(sql)
-    for fact in ALL_FACTS:
-        conn.exec_driver_sql(MARK_EVERYTHING, (fact,))
+    _mark_everything(conn)
