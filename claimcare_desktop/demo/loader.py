@@ -23,11 +23,11 @@ def _inserters() -> dict[str, BulkInserter]:
     return {name: BulkInserter(model.__table__) for name, model in MODEL_BY_TABLE.items()}
 
 
-def _commit(conn, set_aside: list) -> list:
+def _commit(conn) -> None:
     """Each committed batch marks every KPI fact changed once, instead of row by row."""
-    end_bulk_load(conn, set_aside)
+    end_bulk_load(conn)
     conn.commit()
-    return begin_bulk_load(conn)
+    begin_bulk_load(conn)
 
 
 def load_into_profile(profile, spec: DemoSpec, workers: int = 1) -> dict[str, int]:
@@ -41,14 +41,14 @@ def load_into_profile(profile, spec: DemoSpec, workers: int = 1) -> dict[str, in
         try:
             since_commit = 0
             source = generate(spec) if workers < 2 else generate_in_processes(spec, workers)
-            set_aside = begin_bulk_load(conn)
+            begin_bulk_load(conn)
             for table, rows in source:
                 counts[table] += inserters[table].insert(conn, rows)
                 since_commit += len(rows)
                 if since_commit >= ROWS_PER_COMMIT:
-                    set_aside = _commit(conn, set_aside)
+                    _commit(conn)
                     since_commit = 0
-            end_bulk_load(conn, set_aside)
+            end_bulk_load(conn)
             conn.commit()
             refresh_search_keys(conn)
             refresh_risk(conn, spec.resolved_today())

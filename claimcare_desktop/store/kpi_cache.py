@@ -160,7 +160,10 @@ def _mark_everything(conn: Any) -> None:
         conn.exec_driver_sql(MARK_EVERYTHING, (fact,))
 
 
-def begin_bulk_load(conn: Any) -> list[tuple[str, str]]:
+SET_ASIDE = "kpi_marks_set_aside"  # key of Connection.info (one per driver connection)
+
+
+def begin_bulk_load(conn: Any) -> None:
     """Set the per-row KPI marks aside for the rest of this transaction (about half the cost
     of a bulk insert): their triggers are dropped here and created again by `end_bulk_load`,
     which must run before the commit. DDL is transactional in SQLite: other connections
@@ -169,14 +172,16 @@ def begin_bulk_load(conn: Any) -> list[tuple[str, str]]:
     _mark_everything(conn)
     if not conn.connection.driver_connection.in_transaction:
         raise RuntimeError("a bulk load must run inside a transaction")
-    dropped = conn.exec_driver_sql(MARK_TRIGGERS).fetchall()
+    dropped = [tuple(row) for row in conn.exec_driver_sql(MARK_TRIGGERS).fetchall()]
+    if not dropped and conn.info.get(SET_ASIDE):
+        return  # already set aside in this transaction
     for name, _sql in dropped:
         conn.exec_driver_sql(f"DROP TRIGGER {name}")
-    return [tuple(row) for row in dropped]
+    conn.info[SET_ASIDE] = dropped  # replaces what a rolled-back load may have left
 
 
-def end_bulk_load(conn: Any, dropped: list[tuple[str, str]]) -> None:
+def end_bulk_load(conn: Any) -> None:
     """Before the commit: the triggers back, and every fact changed in every month."""
-    for _name, sql in dropped:
-        conn.exec_driver_sql(sql)
+    for _name, sql in conn.info.pop(SET_ASIDE, []):
+        conn.exec_driver_sql(sql.replace("CREATE TRIGGER ", "CREATE TRIGGER IF NOT EXISTS ", 1))
     _mark_everything(conn)

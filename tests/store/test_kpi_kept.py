@@ -135,7 +135,8 @@ def test_a_bulk_load_marks_everything_once_instead_of_row_by_row(template, tmp_p
     try:
         _check_every_report(profile)
         with profile.engine.begin() as conn:
-            set_aside = kpi_cache.begin_bulk_load(conn)
+            kpi_cache.begin_bulk_load(conn)
+            set_aside = list(conn.info[kpi_cache.SET_ASIDE])
             marks_before = conn.exec_driver_sql("SELECT max(changed) FROM kpi_changes").scalar()
             with profile.engine.connect() as other:  # another connection still has them
                 seen_meanwhile = other.exec_driver_sql(kpi_cache.MARK_TRIGGERS).fetchall()
@@ -143,7 +144,7 @@ def test_a_bulk_load_marks_everything_once_instead_of_row_by_row(template, tmp_p
                 conn.execute(insert(m.MODEL_BY_TABLE[table].__table__).values(
                     branch_id=d.BRANCH, deleted=False, **row))
             skipped = conn.exec_driver_sql("SELECT max(changed) FROM kpi_changes").scalar() == marks_before
-            kpi_cache.end_bulk_load(conn, set_aside)
+            kpi_cache.end_bulk_load(conn)
         _check_every_report(profile)
         with profile.engine.connect() as conn:
             back = conn.exec_driver_sql(kpi_cache.MARK_TRIGGERS).fetchall()
