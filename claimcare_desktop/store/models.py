@@ -156,8 +156,11 @@ class Claim(SyncedRow, Base):
 class Visit(SyncedRow, Base):
     __tablename__ = "visits"
     __table_args__ = (
-        Index("ix_visits_queue", "branch_id", "status", "due_date", "id"),
-        Index("ix_visits_assignee_queue", "assignee_id", "status", "due_date", "id"),
+        # the queue's tabs; `deleted` last so a tab's count reads the index alone
+        Index("ix_visits_queue", "branch_id", "status", "due_date", "id", "deleted"),
+        Index("ix_visits_assignee_queue", "assignee_id", "status", "due_date", "id", "deleted"),
+        # the visit register: a period's visits in order, whatever their status
+        Index("ix_visits_branch_due", "branch_id", "deleted", "due_date", "id"),
         # KPI visit coverage reads whether a claim has a done visit from the index alone
         Index("ix_visits_claim_status", "claim_id", "status", "deleted"),
         # KPI satisfaction of a period, read from the index alone
