@@ -20,7 +20,7 @@ __all__ = [
     "KpiTarget", "KpiResult", "KPI_TARGETS", "TARGETS_BY_KEY", "evaluate",
     "period_bounds", "same_period_last_year", "PAYOUT_WITHIN",
     "profile_completeness_rate", "field_validity_rate", "payout_on_time_rate",
-    "visit_coverage", "coverage_from_counts", "visit_satisfaction_rate", "care_coverage",
+    "visit_coverage", "coverage_from_counts", "rate_from_counts", "visit_satisfaction_rate", "care_coverage",
     "complaint_rate", "resolution_rate", "renewal_rate", "mean_response_hours", "satisfaction_score",
 ]
 
@@ -157,6 +157,12 @@ def coverage_from_counts(covered: int, total: int) -> float | None:
     """`visit_coverage` / `care_coverage` when SQL already counted the distinct covered
     members of the scope (a subset of the `total` members)."""
     return _share(covered, total)
+
+
+def rate_from_counts(hits: int, total: int) -> float | None:
+    """A share SQL already counted (`resolution_rate` as resolved / opened): None without
+    a denominator."""
+    return _share(hits, total)
 
 
 def visit_satisfaction_rate(scores: Iterable[int | None]) -> float | None:

@@ -118,8 +118,11 @@ class Customer(SyncedRow, Base):
 
 class Policy(SyncedRow, Base):
     __tablename__ = "policies"
-    # KPI renewal target: the policies of a branch ending in a period
-    __table_args__ = (Index("ix_policies_branch_end", "branch_id", "end_date"),)
+    __table_args__ = (  # KPI renewal target, read from the indexes alone (migration 0015)
+        Index("ix_policies_branch_end", "branch_id", "end_date", "deleted", "customer_id",
+              "product_type", "start_date", "status", "id"),  # policies ending in a period
+        Index("ix_policies_successor", "customer_id", "product_type", "deleted", "start_date", "id"),
+    )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"), index=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
     policy_no: Mapped[str] = mapped_column(String(32), unique=True)
@@ -133,10 +136,12 @@ class Policy(SyncedRow, Base):
 class Claim(SyncedRow, Base):
     __tablename__ = "claims"
     __table_args__ = (  # KPI payout target by period; renewal target's "after a claim"
-        Index("ix_claims_branch_confirmed", "branch_id", "documents_confirmed_at"),
-        Index("ix_claims_customer_closed", "customer_id", "closed_at"),
+        Index("ix_claims_branch_confirmed", "branch_id", "documents_confirmed_at", "deleted",
+              "paid_at", "customer_id"),
+        Index("ix_claims_customer_closed", "customer_id", "closed_at", "deleted"),
         Index("ix_claims_branch_type", "branch_id", "claim_type"),  # visit queue: rare types
-        Index("ix_claims_branch_closed", "branch_id", "closed_at"),  # KPIs: claims closed in a period
+        Index("ix_claims_branch_closed", "branch_id", "closed_at", "deleted", "customer_id",
+              "id"),  # KPIs: claims closed in a period
     )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"), index=True)
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
@@ -204,7 +209,8 @@ class Complaint(SyncedRow, Base):
     __tablename__ = "complaints"
     __table_args__ = (
         Index("ix_complaints_branch_state", "branch_id", "state", "opened_at"),
-        Index("ix_complaints_branch_opened", "branch_id", "opened_at"),  # KPIs and register by period
+        Index("ix_complaints_branch_opened", "branch_id", "opened_at", "deleted", "customer_id",
+              "owner_id", "resolved_at", "acknowledged_at", "closed_at"),  # KPIs, register by period
     )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
@@ -243,6 +249,8 @@ class CareItem(SyncedRow, Base):
         Index("ix_care_items_due", "branch_id", "status", "due_date"),
         # KPI care coverage of a period, read from the index alone
         Index("ix_care_items_branch_done", "branch_id", "done_at", "status", "deleted", "customer_id"),
+        # KPI care coverage: a branch's done items in customer order, grouped without a sort
+        Index("ix_care_items_reached", "branch_id", "status", "deleted", "customer_id", "done_at"),
     )
     branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)

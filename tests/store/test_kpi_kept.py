@@ -105,10 +105,11 @@ def _check_every_report(profile) -> None:
             for now in (AFTER_Q1, INSIDE_Q1):
                 kept = kq.kpi_report(conn, scope, *d.Q1_2026, now=now)
                 assert kept == _fresh(conn, scope, *d.Q1_2026, now), (scope, now)
-        trend = kq.kpi_monthly_trend(conn, SCOPES[0], date(2026, 3, 31), months=3, now=AFTER_Q1)
-        for month in trend:
-            end = date(month.month_start.year, month.month_start.month + 1, 1)
-            assert month.results == _fresh(conn, SCOPES[0], month.month_start, end, AFTER_Q1)
+        for scope in SCOPES:  # a trend's months read their care coverage in one pass
+            trend = kq.kpi_monthly_trend(conn, scope, date(2026, 3, 31), months=3, now=AFTER_Q1)
+            for month in trend:
+                end = date(month.month_start.year, month.month_start.month + 1, 1)
+                assert month.results == _fresh(conn, scope, month.month_start, end, AFTER_Q1), scope
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

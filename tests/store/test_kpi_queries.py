@@ -2,7 +2,7 @@
 (see tests/export/dataset.py for the rows and why each counts)."""
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -131,17 +131,43 @@ def test_session_works_like_a_connection(profile):
     assert [r.key for r in results] == [t.key for t in kq.kpi.KPI_TARGETS]
 
 
+def _aware(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
 def test_sql_payout_count_agrees_with_the_domain(profile):
     """The payout target is counted in SQL; the domain's row-by-row rule must agree."""
     window = kq.Window(*d.Q1_2026, NOW)
     scope = kq.KpiScope(d.BRANCH)
     with profile.engine.connect() as conn:
-        rows = [(kq._aware_text(a), b and kq._aware_text(b))
-                for a, b in conn.execute(kq.payout_rows(scope, window))]
+        rows = [(_aware(a), b and _aware(b)) for a, b in conn.execute(kq.payout_rows(scope, window))]
         counted = kq._payout_within_48h(conn, scope, window)
     as_of = min(NOW, kq.from_naive_utc(window.end_utc))
     assert len(rows) == 3
     assert counted == kq.kpi.payout_on_time_rate(rows, as_of=as_of) == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("manager", [None, d.M1])
+@pytest.mark.parametrize("period", [d.Q1_2026, (date(2025, 1, 1), date(2025, 4, 1))])
+def test_sql_complaint_counts_agree_with_the_domain(profile, manager, period):
+    """Resolution and response time are counted in SQL; the domain's row-by-row rules
+    (`kpi.resolution_rate`, `kpi.mean_response_hours`) must agree."""
+    window, scope, k = kq.Window(*period, NOW), kq.KpiScope(d.BRANCH, manager), kq.complaints_t.c
+    owned = [k.branch_id == d.BRANCH, k.deleted.is_(False), window.covers(k.opened_at)]
+    if manager is not None:
+        owned.append(k.owner_id == manager)
+    with profile.engine.connect() as conn:
+        rows = [(_aware(str(a)), b and _aware(str(b))) for a, b in conn.execute(
+            select(k.opened_at, kq.first_response_at()).where(*owned))]
+        resolved = [(_aware(str(a)), b and _aware(str(b))) for a, b in conn.execute(
+            select(k.opened_at, k.resolved_at).where(*owned))]
+        opened, resolved_count, mean_hours = kq.complaint_handling(conn, scope, window)
+    assert opened == len(rows) > 0
+    end = kq.from_naive_utc(window.end_utc)
+    assert kq.kpi.rate_from_counts(resolved_count, opened) == kq.kpi.resolution_rate(resolved, end)
+    expected_hours = kq.kpi.mean_response_hours(rows)
+    assert (mean_hours is None) == (expected_hours is None)
+    assert mean_hours == pytest.approx(expected_hours, rel=1e-9)
 
 
 def test_snapshot_follows_a_local_edit(tmp_path):
