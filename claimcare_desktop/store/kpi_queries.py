@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import chain, repeat
 from typing import Any
 
@@ -30,13 +30,14 @@ from ..domain.periods import same_period_last_year
 from ..domain.timeutil import from_naive_utc, local_start_of_day_utc, to_naive_utc
 from ..domain.vocab import Role, VisitStatus
 from . import kpi_cache
-from .models import CareItem, Claim, Complaint, Customer, Policy, User, Visit
+from .models import CareItem, Claim, Complaint, Customer, KpiCareMonths, Policy, User, Visit
 
 RENEWAL_GRACE_DAYS = 30  # a successor policy may start this long before the old one ends
 CARE_DONE = "done"
 
 customers_t, claims_t, visits_t = Customer.__table__, Claim.__table__, Visit.__table__
 complaints_t, policies_t, care_t = Complaint.__table__, Policy.__table__, CareItem.__table__
+care_months_t = KpiCareMonths.__table__
 
 
 @dataclass(frozen=True)
@@ -155,14 +156,142 @@ def _payout_within_48h(conn: Any, scope: KpiScope, w: Window) -> float | None:
     return hits / counted if counted else None
 
 
-def _visit_coverage(conn: Any, scope: KpiScope, w: Window) -> float | None:
-    """Claims closed in the period, and how many have a done visit (counted in SQL, so the
-    domain sees two numbers, not 20,000 ids)."""
+def _local_month(column: Any) -> Any:
+    """'YYYY-MM' of a stored UTC datetime in local time (UTC+8), as `Window.covers` counts it."""
+    return func.strftime("%Y-%m", column, "+8 hours")
+
+
+def _closed_claims(scope: KpiScope, w: Window, _by_month: bool) -> Any:
+    """(claims closed in the period, of them with a done visit) for visit coverage."""
     c, v = claims_t.c, visits_t.c
     visited = exists(select(literal(1)).select_from(visits_t).where(  # 1: read from the index
         v.claim_id == c.id, v.status == VisitStatus.DONE, v.deleted.is_(False)))
-    closed, done = conn.execute(select(func.count(), _count_where(visited)).where(
-        *_claims_of(scope), w.covers(c.closed_at))).one()
+    return select(func.count(), _count_where(visited)).where(*_claims_of(scope), w.covers(c.closed_at))
+
+
+def _closed_count(scope: KpiScope, w: Window, _by_month: bool) -> Any:
+    return select(func.count()).where(*_claims_of(scope), w.covers(claims_t.c.closed_at))
+
+
+def _complaints_opened(scope: KpiScope, w: Window, _by_month: bool) -> Any:
+    k = complaints_t.c
+    return select(func.count()).where(*_live_in_branch(complaints_t, scope),
+                                      _customer_in_scope(k.customer_id, scope), w.covers(k.opened_at))
+
+
+def _handling(scope: KpiScope, w: Window, by_month: bool) -> Any:
+    """(complaints opened, of them resolved before the period's end, mean hours to the first
+    response over those answered); by month, "before the end" is "in the opening month or
+    earlier"."""
+    k = complaints_t.c
+    resolved_in_time = (_local_month(k.resolved_at) <= _local_month(k.opened_at) if by_month
+                        else k.resolved_at < w.end_utc)
+    return select(func.count(), _count_where(and_(k.resolved_at.is_not(None), resolved_in_time)),
+                  func.avg(_hours_between(k.opened_at, first_response_at()))).where(
+        *_handled_by(complaints_t, "owner_id", scope), w.covers(k.opened_at))
+
+
+def _renewals(scope: KpiScope, w: Window, _by_month: bool) -> Any:
+    """(policies of post-claim customers ending in the period, of them renewed)."""
+    p, c = policies_t.c, claims_t.c
+    successor = policies_t.alias("successor")
+    s = successor.c
+    renewed = exists(select(s.id).where(
+        s.customer_id == p.customer_id, s.product_type == p.product_type, s.id != p.id,
+        s.deleted.is_(False), s.start_date > p.start_date,
+        s.start_date >= func.date(p.end_date, f"-{RENEWAL_GRACE_DAYS} days")))
+    after_claim = exists(select(c.id).where(
+        c.customer_id == p.customer_id, c.deleted.is_(False), c.closed_at < p.end_date))
+    return select(func.count(), _count_where(or_(p.status == "renewed", renewed))).where(
+        *_live_in_branch(policies_t, scope), _customer_in_scope(p.customer_id, scope),
+        p.end_date >= w.start, p.end_date < w.end, after_claim)
+
+
+def _deleted_customers(scope: KpiScope) -> Any:
+    """Tombstoned customers of the branch. The planner, seeing half the index under each
+    `deleted` value on average, would scan the table for these few rows; it is told not to."""
+    return text("SELECT id FROM customers INDEXED BY ix_customers_scope "
+                "WHERE branch_id = :branch AND deleted = 1").bindparams(
+        branch=scope.branch_id).columns(id=String)
+
+
+def _cared_for(scope: KpiScope, w: Window, _by_month: bool = False) -> Any:
+    """(live customers in scope with a care item done in the period,), from the care items:
+    a GROUP BY read from ix_care_items_reached in customer order (no sort). Periods of whole
+    months within a year read `kpi_care_months` instead (`_reached_in_months`)."""
+    ci = care_t.c
+    reached = select(ci.customer_id).where(
+        ci.branch_id == scope.branch_id, ci.status == CARE_DONE, ci.deleted.is_(False),
+        w.covers(ci.done_at), _customer_in_scope(ci.customer_id, scope),
+        ci.customer_id.not_in(_deleted_customers(scope))).group_by(ci.customer_id).subquery()
+    return select(func.count()).select_from(reached)
+
+
+def _whole_months(w: Window) -> tuple[int, list[int]] | None:
+    """(year, its months) when the period is whole local months of one year."""
+    last = w.end - timedelta(days=1)
+    if w.start.day != 1 or w.end.day != 1 or w.start.year != last.year:
+        return None
+    return w.start.year, list(range(w.start.month, last.month + 1))
+
+
+def _care_months_of(scope: KpiScope, year: int) -> list[ColumnElement[bool]]:
+    m = care_months_t.c
+    return [m.branch_id == scope.branch_id, m.year == year, _customer_in_scope(m.customer_id, scope),
+            m.customer_id.not_in(_deleted_customers(scope))]
+
+
+def _reached_in_months(scope: KpiScope, w: Window, _by_month: bool = False) -> Any:
+    """`_cared_for` from `kpi_care_months` (migration 0016), or from the care items for a
+    period that is not whole months of one year. A test holds the two equal."""
+    months = _whole_months(w)
+    if months is None:
+        return _cared_for(scope, w)
+    year, numbers = months
+    m = care_months_t.c
+    done = sum((m[f"m{n:02d}"] for n in numbers[1:]), m[f"m{numbers[0]:02d}"])
+    return select(func.count()).where(*_care_months_of(scope, year), done > 0)
+
+
+def _reached_by_month(conn: Any, scope: KpiScope, w: Window) -> dict[str, tuple[int]]:
+    """{'YYYY-MM': (customers reached,)} for every month of the years `w` touches: one
+    read of a row per customer and year."""
+    m, found = care_months_t.c, {}
+    for year in range(w.start.year, (w.end - timedelta(days=1)).year + 1):
+        counts = conn.execute(select(*(_count_where(m[f"m{n:02d}"] > 0) for n in range(1, 13))).where(
+            *_care_months_of(scope, year))).one()
+        found.update({f"{year:04d}-{n:02d}": (count,) for n, count in enumerate(counts, 1)})
+    return found
+
+
+Statement = Callable[[KpiScope, Window, bool], Any]
+
+
+def _grouped_by(month: Callable[[], Any], statement: Statement) -> Callable[..., dict[str, Any]]:
+    """A fact's reader for every month of a range: its statement grouped by local month."""
+    def read(conn: Any, scope: KpiScope, w: Window) -> dict[str, Any]:
+        rows = conn.execute(statement(scope, w, True).add_columns(month()).group_by(month()))
+        return {row[-1]: tuple(row[:-1]) for row in rows}
+    return read
+
+
+# Each fact: (its statement for one period, its reader of every month of a range (a trend
+# reads each fact once), its counts in a month without rows)
+FACT_READS: dict[str, tuple[Statement, Callable[..., dict[str, Any]], tuple[Any, ...]]] = {
+    fact: (statement, _grouped_by(month, statement), empty) for fact, (statement, month, empty) in {
+        "closed_claims": (_closed_claims, lambda: _local_month(claims_t.c.closed_at), (0, 0)),
+        "closed_count": (_closed_count, lambda: _local_month(claims_t.c.closed_at), (0,)),
+        "complaints_opened": (_complaints_opened, lambda: _local_month(complaints_t.c.opened_at), (0,)),
+        "handling": (_handling, lambda: _local_month(complaints_t.c.opened_at), (0, 0, None)),
+        "renewals": (_renewals, lambda: func.strftime("%Y-%m", policies_t.c.end_date), (0, 0)),
+    }.items()}
+FACT_READS["cared_for"] = (_reached_in_months, _reached_by_month, (0,))
+
+
+def _visit_coverage(facts: _PeriodFacts) -> float | None:
+    """Claims closed in the period, and how many have a done visit (counted in SQL, so the
+    domain sees two numbers, not 20,000 ids)."""
+    closed, done = facts.counts("closed_claims")
     return kpi.coverage_from_counts(done, closed)
 
 
@@ -174,75 +303,23 @@ def _satisfaction_score(facts: _PeriodFacts) -> float | None:
     return kpi.satisfaction_score(_tally(facts.score_histogram))
 
 
-def _deleted_customers(scope: KpiScope) -> Any:
-    """Tombstoned customers of the branch. The planner, seeing half the index under each
-    `deleted` value on average, would scan the table for these few rows; it is told not to."""
-    return text("SELECT id FROM customers INDEXED BY ix_customers_scope "
-                "WHERE branch_id = :branch AND deleted = 1").bindparams(
-        branch=scope.branch_id).columns(id=String)
-
-
-def _cared_for(scope: KpiScope, w: Window, *columns: Any) -> Any:
-    """Live customers in scope with a care item done in the period, one row per `columns`
-    group, read from ix_care_items_reached in customer order (no sort)."""
-    ci = care_t.c
-    return select(ci.customer_id, *columns).where(
-        ci.branch_id == scope.branch_id, ci.status == CARE_DONE, ci.deleted.is_(False),
-        w.covers(ci.done_at), _customer_in_scope(ci.customer_id, scope),
-        ci.customer_id.not_in(_deleted_customers(scope))).group_by(ci.customer_id, *columns)
-
-
-def _local_month(column: Any) -> Any:
-    return func.strftime("%Y-%m", column, "+8 hours")
-
-
-def care_reached_by_month(conn: Any, scope: KpiScope, w: Window) -> dict[str, int]:
-    """{'YYYY-MM': customers reached that local month} for every month of `w`, in one pass
-    (a trend's twelve months cost about one month's count)."""
-    month = _local_month(care_t.c.done_at).label("month")
-    reached = _cared_for(scope, w, month).subquery()
-    return dict(conn.execute(select(reached.c.month, func.count()).group_by(reached.c.month)).all())
-
-
-def _care_reached(facts: _PeriodFacts) -> int:
-    """The period's count, or its month's from the report's one pass over all its months."""
-    conn, scope, w = facts.conn, facts.scope, facts.window
-    months = facts.months_read_together()
-    if months is not None:
-        if "counts" not in months:
-            months["counts"] = care_reached_by_month(conn, scope, months["window"])
-        return months["counts"].get(f"{w.start:%Y-%m}", 0)
-    return conn.execute(select(func.count()).select_from(_cared_for(scope, w).subquery())).scalar_one()
-
-
 def _care_coverage(facts: _PeriodFacts) -> float | None:
     """Customers in scope now (a cheap count, read every time: every new customer changes
     it), and how many had a care item done in the period (kept: the costly part; SQL
     already matched the items to live customers in scope)."""
     everyone = facts.customers_now()
-    reached = facts.part("care_reached", lambda: _care_reached(facts))
+    reached = facts.part("care_reached", lambda: facts.counts("cared_for")[0])
     return kpi.coverage_from_counts(int(reached), everyone)
 
 
-def _complaint_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
-    k, c = complaints_t.c, claims_t.c
-    opened = conn.execute(select(func.count()).where(
-        *_live_in_branch(complaints_t, scope), _customer_in_scope(k.customer_id, scope),
-        w.covers(k.opened_at))).scalar_one()
-    closed = conn.execute(select(func.count()).where(*_claims_of(scope), w.covers(c.closed_at))
-                          ).scalar_one()
-    return kpi.complaint_rate(opened, closed)
+def _complaint_rate(facts: _PeriodFacts) -> float | None:
+    return kpi.complaint_rate(facts.counts("complaints_opened")[0], facts.counts("closed_count")[0])
 
 
 def complaint_handling(conn: Any, scope: KpiScope, w: Window) -> tuple[int, int, float | None]:
-    """(complaints opened in the period, of them resolved before its end, mean hours to the
-    first response over those answered): `kpi.resolution_rate` and `kpi.mean_response_hours`
-    counted in SQL, both from one read of the period's complaints. A test holds them equal."""
-    k = complaints_t.c
-    resolved = and_(k.resolved_at.is_not(None), k.resolved_at < w.end_utc)
-    return tuple(conn.execute(select(
-        func.count(), _count_where(resolved), func.avg(_hours_between(k.opened_at, first_response_at()))
-    ).where(*_handled_by(complaints_t, "owner_id", scope), w.covers(k.opened_at))).one())
+    """`kpi.resolution_rate` and `kpi.mean_response_hours` counted in SQL from one read of
+    the period's complaints (see `_handling`). A test holds them equal."""
+    return tuple(conn.execute(_handling(scope, w, False)).one())
 
 
 def first_response_at(k: Any = complaints_t.c) -> ColumnElement[datetime]:
@@ -251,81 +328,93 @@ def first_response_at(k: Any = complaints_t.c) -> ColumnElement[datetime]:
 
 
 def _resolution_rate(facts: _PeriodFacts) -> float | None:
-    opened, resolved, _mean_hours = facts.complaint_handling
+    opened, resolved, _mean_hours = facts.counts("handling")
     return kpi.rate_from_counts(resolved, opened)
 
 
 def _response_time(facts: _PeriodFacts) -> float | None:
-    return facts.complaint_handling[2]
+    return facts.counts("handling")[2]
 
 
-def _renewal_rate(conn: Any, scope: KpiScope, w: Window) -> float | None:
-    p, c = policies_t.c, claims_t.c
-    successor = policies_t.alias("successor")
-    s = successor.c
-    renewed = exists(select(s.id).where(
-        s.customer_id == p.customer_id, s.product_type == p.product_type, s.id != p.id,
-        s.deleted.is_(False), s.start_date > p.start_date,
-        s.start_date >= func.date(p.end_date, f"-{RENEWAL_GRACE_DAYS} days")))
-    after_claim = exists(select(c.id).where(
-        c.customer_id == p.customer_id, c.deleted.is_(False), c.closed_at < p.end_date))
-    came_up, renewed_count = conn.execute(select(
-        func.count(), _count_where(or_(p.status == "renewed", renewed))).where(
-        *_live_in_branch(policies_t, scope), _customer_in_scope(p.customer_id, scope),
-        p.end_date >= w.start, p.end_date < w.end, after_claim)).one()
+def _renewal_rate(facts: _PeriodFacts) -> float | None:
+    came_up, renewed_count = facts.counts("renewals")
     return kpi.renewal_rate(_tally(((True, renewed_count), (False, came_up - renewed_count))))
 
 
+def _satisfaction_scores(scope: KpiScope, w: Window, *months: Any) -> Any:
+    """(score, visits) of the done visits of the period, and their local month if asked."""
+    v = visits_t.c
+    return select(v.satisfaction, func.count(), *months).where(
+        *_handled_by(visits_t, "assignee_id", scope), v.status == VisitStatus.DONE,
+        v.satisfaction.is_not(None), w.covers(v.completed_at)).group_by(v.satisfaction, *months)
+
+
 class _PeriodFacts:
-    """One period and scope; facts two targets share are read once."""
+    """One period and scope; facts two targets share are read once, and a trend's months
+    (`kpi_monthly_trend`) read each fact in one pass grouped by month."""
 
     def __init__(self, conn: Any, scope: KpiScope, window: Window,
                  kept: kpi_cache.KeptMeasures | None = None) -> None:
         self.conn, self.scope, self.window, self.kept = conn, scope, window, kept
-        self._histogram: list[Any] | None = None
-        self._handling: tuple[int, int, float | None] | None = None
+        self.once: dict[Any, Any] = {} if kept is None else kept.marks.once
+        self._read: dict[str, Any] = {}
 
     def customers_now(self) -> int:
         """Live customers in scope, counted once per report (every period of a trend)."""
-        once = {} if self.kept is None else self.kept.marks.once
-        if self.scope not in once:
-            once[self.scope] = self.conn.execute(
+        if self.scope not in self.once:
+            self.once[self.scope] = self.conn.execute(
                 select(func.count()).where(*customers_in(self.scope))).scalar_one()
-        return once[self.scope]
+        return self.once[self.scope]
 
-    def months_read_together(self) -> dict[str, Any] | None:
-        """A trend's months (see `kpi_monthly_trend`) when this period is one of them."""
-        once = {} if self.kept is None else self.kept.marks.once
-        months = once.get((TREND_MONTHS, self.scope))
+    def _months_read_together(self) -> dict[str, Any] | None:
+        """The trend range holding this period when it is one whole month of it."""
         w = self.window
-        inside = months is not None and months["window"].start <= w.start and w.end <= months["window"].end
-        return months if inside and w.start.day == 1 and w.end == _next_month(w.start) else None
+        if w.start.day != 1 or w.end != _next_month(w.start):
+            return None
+        for months in self.once.get((TREND_MONTHS, self.scope), ()):
+            if months["window"].start <= w.start and w.end <= months["window"].end:
+                return months
+        return None
 
     def part(self, key: str, compute: Callable[[], Any]) -> Any:
         """A part of a measure, kept apart from it when the period's measures are kept."""
         return compute() if self.kept is None else self.kept.value(key, compute)
 
+    def counts(self, fact: str) -> tuple[Any, ...]:
+        """A fact's counts (FACT_READS) for this period, or for its month from one grouped
+        read of every month of the trend."""
+        if fact in self._read:
+            return self._read[fact]
+        statement, every_month, empty = FACT_READS[fact]
+        months = self._months_read_together()
+        if months is None:
+            found = tuple(self.conn.execute(statement(self.scope, self.window, False)).one())
+        else:
+            if fact not in months:
+                months[fact] = every_month(self.conn, self.scope, months["window"])
+            found = months[fact].get(f"{self.window.start:%Y-%m}", empty)
+        self._read[fact] = found
+        return found
+
     @property
     def score_histogram(self) -> list[Any]:
-        if self._histogram is None:
-            v = visits_t.c
-            self._histogram = self.conn.execute(select(v.satisfaction, func.count()).where(
-                *_handled_by(visits_t, "assignee_id", self.scope), v.status == VisitStatus.DONE,
-                v.satisfaction.is_not(None), self.window.covers(v.completed_at)
-            ).group_by(v.satisfaction)).all()
-        return self._histogram
-
-    @property
-    def complaint_handling(self) -> tuple[int, int, float | None]:
-        if self._handling is None:
-            self._handling = complaint_handling(self.conn, self.scope, self.window)
-        return self._handling
+        if "scores" not in self._read:
+            months = self._months_read_together()
+            if months is None:
+                self._read["scores"] = self.conn.execute(_satisfaction_scores(self.scope, self.window)).all()
+            else:
+                if "scores" not in months:
+                    month = _local_month(visits_t.c.completed_at)
+                    by_month: dict[str, list[Any]] = {}
+                    for score, count, in_month in self.conn.execute(
+                            _satisfaction_scores(self.scope, months["window"], month)):
+                        by_month.setdefault(in_month, []).append((score, count))
+                    months["scores"] = by_month
+                self._read["scores"] = months["scores"].get(f"{self.window.start:%Y-%m}", [])
+        return self._read["scores"]
 
     def measure(self, key: str) -> float | None:
-        shared = SHARED_MEASURES.get(key)
-        if shared is not None:
-            return shared(self)
-        return PERIOD_MEASURES[key](self.conn, self.scope, self.window)
+        return MEASURES[key](self)
 
 
 # ---- customer data quality (a snapshot) ----------------------------------------------------
@@ -376,18 +465,16 @@ def _snapshot_rates(conn: Any, scope: KpiScope, marks: kpi_cache.Marks) -> dict[
     return rates
 
 
-PERIOD_MEASURES: dict[str, Callable[[Any, KpiScope, Window], float | None]] = {
-    "payout_within_48h": _payout_within_48h,
+MEASURES: dict[str, Callable[[_PeriodFacts], float | None]] = {
+    "payout_within_48h": lambda facts: _payout_within_48h(facts.conn, facts.scope, facts.window),
     "visit_coverage": _visit_coverage,
     "complaint_rate": _complaint_rate,
+    "resolution_rate": _resolution_rate,
     "renewal_rate": _renewal_rate,
-}
-SHARED_MEASURES: dict[str, Callable[[_PeriodFacts], float | None]] = {
+    "response_time": _response_time,
     "visit_satisfaction": _visit_satisfaction,
     "satisfaction_score": _satisfaction_score,
     "care_coverage": _care_coverage,
-    "resolution_rate": _resolution_rate,
-    "response_time": _response_time,
 }
 NOW_DEPENDENT = frozenset({"payout_within_48h"})
 SNAPSHOT_KEYS = ("profile_completeness", "field_validity")
@@ -470,7 +557,8 @@ def kpi_monthly_trend(conn: Any, scope: KpiScope, until: date, months: int = 12,
     marks = kpi_cache.Marks(conn)
     snapshot = _snapshot_rates(conn, scope, marks)
     firsts = _months_back(until, months)
-    marks.once[(TREND_MONTHS, scope)] = {"window": Window(firsts[0], _next_month(firsts[-1]), _now(now))}
+    every_month = Window(firsts[0], _next_month(firsts[-1]), _now(now))
+    marks.once[(TREND_MONTHS, scope)] = [{"window": every_month}, {"window": every_month.last_year()}]
     return [MonthKpis(first, _results(conn, scope, Window(first, _next_month(first), _now(now)),
                                       snapshot, marks))
             for first in firsts]

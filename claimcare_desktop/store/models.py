@@ -362,6 +362,31 @@ class KpiKept(Base):
     computed: Mapped[int] = mapped_column(Integer)  # kpi_changes' newest mark when computed
 
 
+class KpiCareMonths(Base):
+    """Done, live care items of one customer (by the items' branch) per local month of a
+    year: `mNN` counts those done in month NN. Kept by migration 0016's triggers on every
+    write (bulk loads included), so care coverage counts the customers reached in a period
+    from one row per customer instead of a distinct count over every care item."""
+
+    __tablename__ = "kpi_care_months"
+    __table_args__ = {"sqlite_with_rowid": False}  # a branch's year read in key order
+    branch_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    m01: Mapped[int] = mapped_column(Integer, default=0)
+    m02: Mapped[int] = mapped_column(Integer, default=0)
+    m03: Mapped[int] = mapped_column(Integer, default=0)
+    m04: Mapped[int] = mapped_column(Integer, default=0)
+    m05: Mapped[int] = mapped_column(Integer, default=0)
+    m06: Mapped[int] = mapped_column(Integer, default=0)
+    m07: Mapped[int] = mapped_column(Integer, default=0)
+    m08: Mapped[int] = mapped_column(Integer, default=0)
+    m09: Mapped[int] = mapped_column(Integer, default=0)
+    m10: Mapped[int] = mapped_column(Integer, default=0)
+    m11: Mapped[int] = mapped_column(Integer, default=0)
+    m12: Mapped[int] = mapped_column(Integer, default=0)
+
+
 SYNCED_MODELS: tuple[type[Base], ...] = (
     Branch, User, Customer, Policy, Claim, Visit, VisitAttempt, Complaint, ComplaintEvent,
     CareItem, Communication, AuditEntry, ConflictEntry,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from alembic import command
 from sqlalchemy import insert, update
 
 from claimcare_desktop.domain import kpi
@@ -17,6 +18,7 @@ from claimcare_desktop.store import kpi_cache
 from claimcare_desktop.store import kpi_queries as kq
 from claimcare_desktop.store import models as m
 from claimcare_desktop.store.db import open_profile
+from claimcare_desktop.store.schema import alembic_config
 from tests.export import dataset as d
 
 AFTER_Q1 = d.NOW.replace(tzinfo=UTC)
@@ -40,6 +42,9 @@ EDITS = [
     ("care_items", "ci2", dict(status="done", done_at=datetime(2026, 3, 16, 2))),
     ("care_items", "ci1", dict(deleted=True)),
     ("care_items", "ci3", dict(done_at=datetime(2026, 1, 5, 2))),
+    ("care_items", "ci2", dict(customer_id=d.C1)),
+    ("care_items", "ci3", dict(status="planned")),
+    ("care_items", "ci1", dict(done_at=datetime(2025, 12, 31, 17))),  # local: 1 January
     ("complaints", "k2", dict(resolved_at=datetime(2026, 3, 5))),
     ("complaints", "k1", dict(opened_at=datetime(2025, 2, 1))),
     ("complaints", "k2", dict(owner_id=d.M1)),
@@ -99,8 +104,22 @@ def _fresh(conn, scope, start, end, now):
     return [kpi.evaluate(t.key, actual[t.key], baseline.get(t.key)) for t in kpi.KPI_TARGETS]
 
 
+PERIODS_OF_WHOLE_MONTHS = [d.Q1_2026, (date(2026, 1, 1), date(2026, 2, 1)),
+                           (date(2026, 3, 1), date(2026, 4, 1)), (date(2025, 1, 1), date(2025, 4, 1))]
+
+
+def _check_care_months(conn) -> None:
+    """kpi_care_months (migration 0016's triggers) counts what the care items say."""
+    for scope in SCOPES:
+        for start, end in PERIODS_OF_WHOLE_MONTHS:
+            w = kq.Window(start, end, AFTER_Q1)
+            kept = conn.execute(kq._reached_in_months(scope, w)).scalar_one()
+            assert kept == conn.execute(kq._cared_for(scope, w)).scalar_one(), (scope, start)
+
+
 def _check_every_report(profile) -> None:
     with profile.engine.connect() as conn:
+        _check_care_months(conn)
         for scope in SCOPES:
             for now in (AFTER_Q1, INSIDE_Q1):
                 kept = kq.kpi_report(conn, scope, *d.Q1_2026, now=now)
@@ -153,6 +172,23 @@ def test_a_bulk_load_marks_everything_once_instead_of_row_by_row(template, tmp_p
         profile.close()
     assert skipped and sorted(back) == sorted(set_aside) == sorted(seen_meanwhile)
     assert len(back) == 19
+
+
+def test_an_upgraded_profile_counts_its_care_items_done_before(template, tmp_path):
+    """Migration 0016 fills kpi_care_months from the care items already there."""
+    shutil.copytree(template, tmp_path, dirs_exist_ok=True)
+    cfg = alembic_config()
+    cfg.set_main_option("sqlalchemy.url", f"sqlite:///{tmp_path / 'claimcare.sqlite3'}")
+    command.downgrade(cfg, "0015")
+    command.upgrade(cfg, "head")
+    profile = open_profile(tmp_path)
+    try:
+        with profile.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT count(*) FROM kpi_care_months").scalar_one()
+            _check_care_months(conn)
+    finally:
+        profile.close()
+    assert rows > 0
 
 
 def test_a_second_read_is_served_from_what_was_kept(template, tmp_path):
