@@ -179,7 +179,7 @@ def test_an_upgraded_profile_counts_its_care_items_done_before(template, tmp_pat
     shutil.copytree(template, tmp_path, dirs_exist_ok=True)
     cfg = alembic_config()
     cfg.set_main_option("sqlalchemy.url", f"sqlite:///{tmp_path / 'claimcare.sqlite3'}")
-    command.downgrade(cfg, "0015")
+    command.downgrade(cfg, "0015")  # before kpi_care_months
     command.upgrade(cfg, "head")
     profile = open_profile(tmp_path)
     try:
