@@ -9,6 +9,10 @@ while no stamp of a fact it reads, in a month its period covers, is newer. Perio
 open keep their payout figure out (it depends on the time of reading), and care coverage
 keeps only its numerator (the count of customers changes with every new customer).
 
+With nothing kept, a report reads the rows (store/kpi_queries.py), except care coverage's
+count of customers reached, which reads `kpi_care_months` (a per-customer, per-month tally
+kept by migration 0016/0017's triggers; not a cache: bulk loads keep those triggers).
+
 Every change to these triggers or to what a measure reads must keep
 tests/store/test_kpi_kept.py green: kept measures equal a fresh computation after any
 sequence of changes.

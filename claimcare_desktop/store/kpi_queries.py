@@ -286,6 +286,7 @@ FACT_READS: dict[str, tuple[Statement, Callable[..., dict[str, Any]], tuple[Any,
         "renewals": (_renewals, lambda: func.strftime("%Y-%m", policies_t.c.end_date), (0, 0)),
     }.items()}
 FACT_READS["cared_for"] = (_reached_in_months, _reached_by_month, (0,))
+COUNTED_WITHIN = {"closed_count": "closed_claims"}  # its counts begin the other's, if read
 
 
 def _visit_coverage(facts: _PeriodFacts) -> float | None:
@@ -386,12 +387,14 @@ class _PeriodFacts:
         if fact in self._read:
             return self._read[fact]
         statement, every_month, empty = FACT_READS[fact]
-        months = self._months_read_together()
+        months, wider = self._months_read_together(), COUNTED_WITHIN.get(fact)
         if months is None:
-            found = tuple(self.conn.execute(statement(self.scope, self.window, False)).one())
+            found = (self._read[wider][:1] if wider in self._read
+                     else tuple(self.conn.execute(statement(self.scope, self.window, False)).one()))
         else:
             if fact not in months:
-                months[fact] = every_month(self.conn, self.scope, months["window"])
+                months[fact] = ({month: counts[:1] for month, counts in months[wider].items()}
+                                if wider in months else every_month(self.conn, self.scope, months["window"]))
             found = months[fact].get(f"{self.window.start:%Y-%m}", empty)
         self._read[fact] = found
         return found

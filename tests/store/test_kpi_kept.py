@@ -174,6 +174,23 @@ def test_a_bulk_load_marks_everything_once_instead_of_row_by_row(template, tmp_p
     assert len(back) == 19
 
 
+def test_a_trend_across_new_year_equals_each_month_computed_alone(template, tmp_path):
+    """A trend reads each fact once for all its months (and last year's), grouped by month;
+    every month must equal its own computation, across a year's end too."""
+    shutil.copytree(template, tmp_path, dirs_exist_ok=True)
+    profile = open_profile(tmp_path)
+    try:
+        with profile.engine.connect() as conn:
+            for scope in SCOPES:
+                trend = kq.kpi_monthly_trend(conn, scope, date(2026, 3, 31), months=15, now=AFTER_Q1)
+                fresh = [_fresh(conn, scope, m.month_start, kq._next_month(m.month_start), AFTER_Q1)
+                         for m in trend]
+                assert [m.results for m in trend] == fresh, scope
+    finally:
+        profile.close()
+    assert trend[0].month_start == date(2025, 1, 1)
+
+
 def test_an_upgraded_profile_counts_its_care_items_done_before(template, tmp_path):
     """Migration 0016 fills kpi_care_months from the care items already there."""
     shutil.copytree(template, tmp_path, dirs_exist_ok=True)
