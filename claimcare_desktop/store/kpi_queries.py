@@ -377,6 +377,18 @@ class _PeriodFacts:
                 return months
         return None
 
+    def _together(self, fact: str) -> dict[str, Any] | None:
+        """The trend's months reading `fact` together, from the second month that needs it
+        on: after a change to one month, that month reads alone (twelve grouped cost more)."""
+        months = self._months_read_together()
+        if months is None or fact in months:
+            return months
+        needed = months.setdefault("needed", set())
+        if fact not in needed:
+            needed.add(fact)
+            return None
+        return months
+
     def part(self, key: str, compute: Callable[[], Any]) -> Any:
         """A part of a measure, kept apart from it when the period's measures are kept."""
         return compute() if self.kept is None else self.kept.value(key, compute)
@@ -387,7 +399,7 @@ class _PeriodFacts:
         if fact in self._read:
             return self._read[fact]
         statement, every_month, empty = FACT_READS[fact]
-        months, wider = self._months_read_together(), COUNTED_WITHIN.get(fact)
+        months, wider = self._together(fact), COUNTED_WITHIN.get(fact)
         if months is None:
             found = (self._read[wider][:1] if wider in self._read
                      else tuple(self.conn.execute(statement(self.scope, self.window, False)).one()))
@@ -402,19 +414,21 @@ class _PeriodFacts:
     @property
     def score_histogram(self) -> list[Any]:
         if "scores" not in self._read:
-            months = self._months_read_together()
+            months = self._together("scores")
             if months is None:
                 self._read["scores"] = self.conn.execute(_satisfaction_scores(self.scope, self.window)).all()
             else:
                 if "scores" not in months:
-                    month = _local_month(visits_t.c.completed_at)
-                    by_month: dict[str, list[Any]] = {}
-                    for score, count, in_month in self.conn.execute(
-                            _satisfaction_scores(self.scope, months["window"], month)):
-                        by_month.setdefault(in_month, []).append((score, count))
-                    months["scores"] = by_month
+                    months["scores"] = self._scores_by_month(months["window"])
                 self._read["scores"] = months["scores"].get(f"{self.window.start:%Y-%m}", [])
         return self._read["scores"]
+
+    def _scores_by_month(self, w: Window) -> dict[str, list[Any]]:
+        by_month: dict[str, list[Any]] = {}
+        month = _local_month(visits_t.c.completed_at)
+        for score, count, in_month in self.conn.execute(_satisfaction_scores(self.scope, w, month)):
+            by_month.setdefault(in_month, []).append((score, count))
+        return by_month
 
     def measure(self, key: str) -> float | None:
         return MEASURES[key](self)
