@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import state
+from . import state, token_store
 from .client import HqClient
 from .engine import SyncEngine
 from .errors import NotSignedIn, ProfileOfAnotherBranch
@@ -19,29 +19,32 @@ class Remembered:
 
 def remembered(profile) -> Remembered:
     with profile.engine.connect() as conn:
-        return Remembered(*(state.read(conn, k) for k in
-                            (state.HQ_URL, state.USERNAME, state.HQ_TOKEN, state.BRANCH_ID)))
+        hq_url, username, branch_id = (state.read(conn, key) for key in
+                                       (state.HQ_URL, state.USERNAME, state.BRANCH_ID))
+    return Remembered(hq_url, username, token_store.load(profile), branch_id)
 
 
 def sign_in(profile, client: HqClient, username: str, password: str):
     """Sign in online and remember the token; refuses a profile of another branch."""
-    result = client.sign_in(username, password, state.device_id(profile))
-    known_branch = remembered(profile).branch_id
+    device = state.device_id(profile)
+    result = client.sign_in(username, password, device)
+    with profile.engine.connect() as conn:
+        known_branch = state.read(conn, state.BRANCH_ID)
     if known_branch and known_branch != result.branch["id"]:
         client.sign_out()
         raise ProfileOfAnotherBranch(
             f"this profile holds branch {known_branch}; {username} belongs to {result.branch['code']}")
     with profile.engine.begin() as conn:
+        token_store.store(conn, device, result.token)
         for key, value in ((state.HQ_URL, client.base_url), (state.USERNAME, username.lower()),
-                           (state.HQ_TOKEN, result.token), (state.USER_ID, result.user["id"]),
-                           (state.BRANCH_ID, result.branch["id"])):
+                           (state.USER_ID, result.user["id"]), (state.BRANCH_ID, result.branch["id"])):
             state.write(conn, key, value)
     return result
 
 
 def forget_token(profile) -> None:
-    with profile.engine.begin() as conn:
-        state.forget(conn, state.HQ_TOKEN)
+    """Forget the token everywhere it may be: the OS keyring and `sync_state`."""
+    token_store.forget(profile)
 
 
 def engine_for(profile, client: HqClient) -> SyncEngine:

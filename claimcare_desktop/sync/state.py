@@ -1,4 +1,7 @@
-"""The profile's sync bookkeeping in `sync_state` (key/value): device id, cursor, token."""
+"""The profile's sync bookkeeping in `sync_state` (key/value): device id, cursor, token.
+
+The token is here only where the PC has no usable OS keyring (see `token_store`).
+"""
 from __future__ import annotations
 
 import uuid
@@ -14,6 +17,7 @@ PULL_CURSOR = "pull_cursor"
 LAST_SYNC_AT = "last_sync_at"
 HQ_URL = "hq_url"
 HQ_TOKEN = "hq_token"
+HQ_TOKEN_IN = "hq_token_in"  # "keyring" when the token is in the OS keyring
 USER_ID = "user_id"
 USERNAME = "username"
 BRANCH_ID = "branch_id"
