@@ -5,8 +5,9 @@
     .venv/bin/python scripts/i18n.py --check    # fail if any message is unfinished
 
 Areas: `shell` is the top level of claimcare_desktop/ui plus its shared folders
-(sign_in, status, reminders); every workspace folder is its own area. Sources are
-English, so only zh_CN has .ts files; `en` needs none.
+(sign_in, status, reminders, and common: the helpers several workspaces use); every
+workspace folder is its own area. Sources are English, so only zh_CN has .ts files;
+`en` needs none.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ OUT = ROOT / "resources" / "translations"
 BIN = Path(sys.executable).parent
 LANGUAGES = ("zh_CN",)
 WORKSPACE_AREAS = ("visit_queue", "care_profile", "complaints", "dashboard", "export")
-SHELL_FOLDERS = ("sign_in", "status", "reminders")
+SHELL_FOLDERS = ("sign_in", "status", "reminders", "common")
 
 
 def area_sources(area: str) -> list[Path]:

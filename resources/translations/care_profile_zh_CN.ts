@@ -2,77 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CareMessages</name>
-    <message>
-        <source>At most {max} characters, please</source>
-        <translation>最多 {max} 个字符</translation>
-    </message>
-    <message>
-        <source>At most {max} tags, please</source>
-        <translation>最多 {max} 个标签</translation>
-    </message>
-    <message>
-        <source>This customer no longer exists</source>
-        <translation>该客户已不存在</translation>
-    </message>
-    <message>
-        <source>This complaint no longer exists</source>
-        <translation>该投诉已不存在</translation>
-    </message>
-    <message>
-        <source>This complaint belongs to another account manager</source>
-        <translation>该投诉由其他客户经理负责</translation>
-    </message>
-    <message>
-        <source>Choose an active colleague of this branch</source>
-        <translation>请选择本机构在岗的同事</translation>
-    </message>
-    <message>
-        <source>Only a supervisor may do this</source>
-        <translation>只有主管可以执行此操作</translation>
-    </message>
-    <message>
-        <source>Last visit scored {score} of 5</source>
-        <translation>最近一次回访评分 {score}/5</translation>
-    </message>
-    <message>
-        <source>Last visit scored only {score} of 5</source>
-        <translation>最近一次回访评分仅 {score}/5</translation>
-    </message>
-    <message>
-        <source>{count} open complaint(s)</source>
-        <translation>{count} 件未结投诉</translation>
-    </message>
-    <message>
-        <source>{count} complaint(s) past their deadline</source>
-        <translation>{count} 件投诉已超时</translation>
-    </message>
-    <message>
-        <source>{count} payout(s) later than 48 h</source>
-        <translation>{count} 笔赔款超过 48 小时支付</translation>
-    </message>
-    <message>
-        <source>{count} visit(s) could not reach the customer</source>
-        <translation>{count} 次回访未能联系上客户</translation>
-    </message>
-    <message>
-        <source>A policy ends in {days} days</source>
-        <translation>有保单将在 {days} 天后到期</translation>
-    </message>
-    <message>
-        <source>{count} rejected claim(s)</source>
-        <translation>{count} 笔拒赔案件</translation>
-    </message>
-    <message>
-        <source>{count} claim(s) paid only in part</source>
-        <translation>{count} 笔部分赔付案件</translation>
-    </message>
-    <message>
-        <source>Something went wrong: {detail}</source>
-        <translation>操作未能完成：{detail}</translation>
-    </message>
-</context>
-<context>
     <name>ClaimsTimeline</name>
     <message>
         <source>48 h limit</source>
@@ -139,29 +68,6 @@
     <message>
         <source>Found by</source>
         <translation>匹配方式</translation>
-    </message>
-</context>
-<context>
-    <name>Formatting</name>
-    <message>
-        <source>%1 d %2 h</source>
-        <translation>%1 天 %2 小时</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 小时 %2 分</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 分钟</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from claimcare_desktop.domain.vocab import CONTACT_CHANNELS
 from claimcare_desktop.store.customer_ops import SUMMARY_MAX
 
+from ..common.records_model import RecordsModel
+from ..common.table_views import records_view
 from ..widgets import fill_combo
-from .records import RecordsModel
 from .sections import COMMUNICATION_COLUMNS, CONTEXT
-from .tables import records_view
 
 
 class CommunicationsPanel(QWidget):

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from claimcare_desktop.store.customer_search import CustomerHit, CustomerSearch
 
+from ..common.error_messages import error_text
+from ..common.records_model import Column, RecordsModel
+from ..common.table_views import records_view
 from ..context import AppContext
 from ..labels import label
-from .messages import error_text
-from .records import Column, RecordsModel
-from .tables import records_view
 
 CONTEXT = "CustomerSearch"
 TYPING_PAUSE_MS = 200

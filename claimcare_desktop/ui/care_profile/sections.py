@@ -16,10 +16,10 @@ from claimcare_desktop.store.customer_profile import (
     VisitEntry,
 )
 
+from ..common.formatting import day, duration, local_time, money
+from ..common.records_model import Column
+from ..common.risk_reasons import risk_reason_text
 from ..labels import label
-from .formatting import day, duration, local_time, money
-from .messages import risk_reason_text
-from .records import Column
 
 CONTEXT = "ProfileSections"
 LATE = QColor("#fde2e1")

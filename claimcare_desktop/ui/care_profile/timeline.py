@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from claimcare_desktop.domain.kpi import PAYOUT_WITHIN
 from claimcare_desktop.store.customer_profile import ClaimEntry
 
-from .formatting import duration
+from ..common.formatting import duration
 
 ROW_HEIGHT = 22
 AXIS_HEIGHT = 20

@@ -6,11 +6,12 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from claimcare_desktop.store.customer_profile import CustomerProfile
 
-from .clock import utc_now
+from ..common.clock import utc_now
+from ..common.records_model import RecordsModel
+from ..common.table_views import records_view
 from .communications import CommunicationsPanel
 from .header import ProfileHeader
 from .preferences import PreferencesForm
-from .records import RecordsModel
 from .sections import (
     CARE_COLUMNS,
     CLAIM_COLUMNS,
@@ -20,7 +21,6 @@ from .sections import (
     VISIT_COLUMNS,
     section_rows,
 )
-from .tables import records_view
 from .timeline import ClaimsTimeline
 
 

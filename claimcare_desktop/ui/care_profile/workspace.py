@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from claimcare_desktop.store import customer_ops
 from claimcare_desktop.store.customer_profile import CustomerProfile, load_profile
 
+from ..common.error_messages import error_text
+from ..common.layout_memory import LayoutMemory
 from ..context import AppContext
-from .layout_memory import LayoutMemory
-from .messages import error_text
 from .search import SearchPanel
 from .view import ProfileView
 

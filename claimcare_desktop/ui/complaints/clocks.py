@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from claimcare_desktop.domain.vocab import ClockState
 from claimcare_desktop.store.complaint_queries import LiveClock
 
-from ..care_profile.formatting import duration, local_time
+from ..common.formatting import duration, local_time
 
 CONTEXT = "ComplaintClocks"
 COLOURS = {

@@ -5,8 +5,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from claimcare_desktop.store.complaint_queries import ComplaintRow
 
-from ..care_profile.formatting import local_time
-from ..care_profile.records import Column
+from ..common.formatting import local_time
+from ..common.records_model import Column
 from ..labels import label
 
 CONTEXT = "ComplaintColumns"

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 
 from claimcare_desktop.store.complaint_queries import ComplaintDetail, EventEntry
 
-from ..care_profile.formatting import local_time
-from ..care_profile.records import Column, RecordsModel
-from ..care_profile.tables import records_view
+from ..common.formatting import local_time
+from ..common.records_model import Column, RecordsModel
+from ..common.table_views import records_view
 from ..labels import label
 from .actions import ACTIONS, CONTEXT as ACTIONS_CONTEXT, allowed_actions
 from .clocks import clock_reading, deadline_tip

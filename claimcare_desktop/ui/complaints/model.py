@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from claimcare_desktop.store import complaint_queries as queries
 from claimcare_desktop.store.complaint_queries import ComplaintFilter, ComplaintRow
 
-from ..care_profile.records import ALIGN, BACKGROUND, DISPLAY, HORIZONTAL, LEFT, TOOLTIP
+from ..common.table_roles import ALIGN, BACKGROUND, DISPLAY, HORIZONTAL, LEFT, TOOLTIP
 from ..context import AppContext
 from .clocks import clock_reading, deadline_tip
 from .columns import (

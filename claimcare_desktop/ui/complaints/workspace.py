@@ -10,10 +10,10 @@ from claimcare_desktop.store.complaint_ops import Actor, ComplaintAction, apply_
 from claimcare_desktop.store.complaint_queries import ComplaintDetail, load_complaint
 from claimcare_desktop.store.workload import branch_users
 
-from ..care_profile.clock import utc_now
-from ..care_profile.layout_memory import LayoutMemory
-from ..care_profile.messages import error_text
-from ..care_profile.tables import table_view
+from ..common.clock import utc_now
+from ..common.error_messages import error_text
+from ..common.layout_memory import LayoutMemory
+from ..common.table_views import table_view
 from ..context import AppContext
 from .actions import IMMEDIATE, ActionDialog
 from .columns import WIDTHS

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from claimcare_desktop.domain.kpi import TARGETS_BY_KEY, KpiResult
 from claimcare_desktop.domain.vocab import Comparison
 
-from ..care_profile.formatting import percent
+from ..common.formatting import percent
 
 CONTEXT = "KpiNames"
 NAMES = {

@@ -10,9 +10,9 @@ from claimcare_desktop.domain.kpi import KPI_TARGETS, KpiResult
 from claimcare_desktop.domain.masking import mask_phone
 from claimcare_desktop.store.kpi_queries import ManagerKpis
 
-from ..care_profile.formatting import day, local_time
-from ..care_profile.messages import risk_reason_text
-from ..care_profile.records import Column
+from ..common.formatting import day, local_time
+from ..common.records_model import Column
+from ..common.risk_reasons import risk_reason_text
 from ..labels import label
 from .kpi_format import kpi_name, rule_text, status_colour, status_text, value_text
 

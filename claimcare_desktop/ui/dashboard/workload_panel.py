@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from claimcare_desktop.store.workload import DueItem
 
-from ..care_profile.records import RecordsModel
-from ..care_profile.tables import records_view, selected_rows
+from ..common.records_model import RecordsModel
+from ..common.table_views import records_view, selected_rows
 from .tables import CONTEXT, DUE_COLUMNS, LOAD_COLUMNS
 
 

@@ -25,11 +25,11 @@ from claimcare_desktop.store.complaint_ops import Actor
 from claimcare_desktop.store.kpi_queries import KpiScope, managers_of
 from claimcare_desktop.store.workload import BulkResult, bulk_reassign
 
-from ..care_profile.clock import utc_now
-from ..care_profile.layout_memory import LayoutMemory
-from ..care_profile.messages import error_text
-from ..care_profile.records import RecordsModel
-from ..care_profile.tables import records_view
+from ..common.clock import utc_now
+from ..common.error_messages import error_text
+from ..common.layout_memory import LayoutMemory
+from ..common.records_model import RecordsModel
+from ..common.table_views import records_view
 from ..context import AppContext
 from .chart import TrendChart, TrendPoint
 from .kpi_format import kpi_name, value_text

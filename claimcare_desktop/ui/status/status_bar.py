@@ -61,6 +61,7 @@ class StatusBar(QStatusBar):
         if status.online:
             return self.tr("Online")
         problems = {"signed_out": self.tr("Offline — sign in again to sync"),
+                    "sign_in_expired": self.tr("Sign-in expired — sign in again to sync"),
                     "unavailable": self.tr("Offline — sync not available"),
                     "failed": self.tr("Sync failed — see the log")}
         return problems.get(status.problem, self.tr("Offline"))

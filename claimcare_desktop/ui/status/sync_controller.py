@@ -29,7 +29,7 @@ class SyncStatus:
     running: bool
     pending: int | None
     last_sync_at: datetime | None
-    problem: str = ""  # offline | signed_out | unavailable | failed
+    problem: str = ""  # offline | signed_out | sign_in_expired | unavailable | failed
 
 
 def _counters(profile) -> tuple[int | None, datetime | None]:
@@ -94,11 +94,13 @@ class SyncController(QObject):
         self.refresh_counters()
 
     def _failed(self, error: BaseException) -> None:
-        from claimcare_desktop.sync.errors import HqUnreachable, NotSignedIn
+        from claimcare_desktop.sync.errors import HqUnreachable, NotSignedIn, TokenExpired
 
         self._task = None
         if isinstance(error, HqUnreachable):
             problem = "offline"
+        elif isinstance(error, TokenExpired):  # before NotSignedIn, its base class
+            problem = "sign_in_expired"
         elif isinstance(error, NotSignedIn):
             problem = "signed_out"
         elif isinstance(error, ImportError):

@@ -9,15 +9,10 @@ from PySide6.QtCore import QCoreApplication
 
 from claimcare_desktop.store.visit_queue import QueueRow
 
+from ..common.formatting import money
 from ..labels import label
 
 CONTEXT = "VisitQueueColumns"
-
-
-def money(fen: int | None) -> str:
-    if fen is None:
-        return ""
-    return f"¥{fen / 100:,.2f}"
 
 
 def contact_preference(row: QueueRow) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from claimcare_desktop.store import visit_queue as queue
 from claimcare_desktop.store.visit_queue import QueueCount, QueueFilter, QueuePlan, QueueRow
 
+from ..common.table_roles import ALIGN, BACKGROUND, DISPLAY, FOREGROUND, HORIZONTAL, TOOLTIP
 from ..context import AppContext
 from ..tasks import Task
 from .columns import COLUMNS, DUE_COLUMN, RISK_COLUMN
@@ -31,12 +32,6 @@ from .row_look import ALIGNMENTS, OVERDUE, RISK_COLOURS, page_looks
 
 log = logging.getLogger(__name__)
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-_HORIZONTAL = Qt.Orientation.Horizontal
 _ALIGNMENTS = tuple(int(alignment) for alignment in ALIGNMENTS)
 MAX_PAGES = 10  # rows held: 2,000 (a few MiB), many screens around the view
 
@@ -273,22 +268,22 @@ class QueueModel(QAbstractTableModel):
             self._refill(number)
         return ""
 
-    def data(self, index: QModelIndex, role: int = _DISPLAY):
-        if role == _DISPLAY or role == _TOOLTIP:
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        if role == DISPLAY or role == TOOLTIP:
             look = self.looks.get(index.row())
             return look.texts[index.column()] if look is not None else self.row_needed(index.row())
-        if role == _ALIGN:
+        if role == ALIGN:
             return _ALIGNMENTS[index.column()]
-        if role == _BACKGROUND and index.column() == RISK_COLUMN:
+        if role == BACKGROUND and index.column() == RISK_COLUMN:
             look = self.looks.get(index.row())
             return RISK_COLOURS[look.risk_level] if look is not None and look.risk_level else None
-        if role == _FOREGROUND and index.column() == DUE_COLUMN:
+        if role == FOREGROUND and index.column() == DUE_COLUMN:
             look = self.looks.get(index.row())
             return OVERDUE if look is not None and look.overdue else None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
-        if role == _DISPLAY and orientation == _HORIZONTAL:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
+        if role == DISPLAY and orientation == HORIZONTAL:
             return self._headers[section]
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from .records import RecordsModel
+from .records_model import RecordsModel
 
 ROW_HEIGHT = 24
 

@@ -10,7 +10,6 @@ from claimcare_desktop.domain.timeutil import from_naive_utc, to_local
 CONTEXT = "Formatting"
 
 
-
 def local_time(moment: datetime | None) -> str:
     """A stored (naive UTC) or aware moment as branch-local 'YYYY-MM-DD HH:MM'."""
     if moment is None:
@@ -42,6 +41,3 @@ def duration(span: timedelta) -> str:
 def percent(value: float | None, decimals: int = 1) -> str:
     return "—" if value is None else f"{value * 100:.{decimals}f}%"
 
-
-def yes_no(value: bool) -> str:
-    return QCoreApplication.translate("Formatting", "Yes") if value else QCoreApplication.translate("Formatting", "No")

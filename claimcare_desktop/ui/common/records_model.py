@@ -12,16 +12,9 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
-T = TypeVar("T")
+from .table_roles import ALIGN, BACKGROUND, DISPLAY, HORIZONTAL, LEFT, RIGHT, TOOLTIP
 
-DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-HORIZONTAL = Qt.Orientation.Horizontal
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)

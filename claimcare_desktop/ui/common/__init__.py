@@ -1,0 +1,1 @@
+"""Helpers shared by several workspaces: table models and views, formatting, messages."""
