@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from claimcare_desktop.domain.careplan import (
@@ -20,21 +20,25 @@ from claimcare_desktop.domain.timeutil import local_date
 from claimcare_desktop.domain.vocab import ClaimType
 
 from .care_titles import care_title
+from . import id_filter
+from .id_filter import customer_batches, load_ids
 from .models import CareItem, Claim, Customer, Policy
 
 CARE_HORIZON_DAYS = 60
-_BATCH = 2000
+CHUNK_CUSTOMERS = 2000
+PLANNED_TABLE = "planned_care_ids"
 
 
-def _care_customers(session: Session, customer_ids: list[str] | None) -> list:
-    query = select(Customer.id, Customer.branch_id, Customer.birth_date,
-                   Customer.consent_marketing, Customer.do_not_disturb,
-                   Customer.manager_id).where(Customer.deleted.is_(False))
-    if customer_ids is None:
-        return session.execute(query).all()
-    return [row for start in range(0, len(customer_ids), _BATCH)
-            for row in session.execute(query.where(
-                Customer.id.in_(customer_ids[start:start + _BATCH])))]
+def _in_chunk(column: str):
+    """`column` is one of the customers of the chunk `id_filter.customer_batches` loaded."""
+    return text(f"{column} IN (SELECT id FROM temp.{id_filter.TEMP_TABLE})")
+
+
+def _care_customers(session: Session) -> list:
+    return session.execute(
+        select(Customer.id, Customer.branch_id, Customer.birth_date, Customer.consent_marketing,
+               Customer.do_not_disturb, Customer.manager_id)
+        .where(Customer.deleted.is_(False), _in_chunk("customers.id"))).all()
 
 
 def _health_claims(session: Session, today: date) -> dict[str, list[ClaimSummary]]:
@@ -42,7 +46,8 @@ def _health_claims(session: Session, today: date) -> dict[str, list[ClaimSummary
     rows = session.execute(
         select(Claim.id, Claim.customer_id, Claim.closed_at, Claim.paid_fen)
         .where(Claim.claim_type == ClaimType.HEALTH, Claim.deleted.is_(False),
-               Claim.closed_at >= datetime.combine(since, time(0))))
+               Claim.closed_at >= datetime.combine(since, time(0)),
+               _in_chunk("claims.customer_id")))
     found: dict[str, list[ClaimSummary]] = {}
     for cid, customer_id, closed_at, paid in rows:
         closed_on = local_date(closed_at.replace(tzinfo=timezone.utc))
@@ -55,7 +60,8 @@ def _ending_policies(session: Session, today: date, horizon: int) -> dict[str, l
     rows = session.execute(
         select(Policy.id, Policy.customer_id, Policy.end_date)
         .where(Policy.deleted.is_(False), Policy.status == "active",
-               Policy.end_date >= first, Policy.end_date < first + timedelta(days=horizon)))
+               Policy.end_date >= first, Policy.end_date < first + timedelta(days=horizon),
+               _in_chunk("policies.customer_id")))
     found: dict[str, list[PolicySummary]] = {}
     for pid, customer_id, end in rows:
         found.setdefault(customer_id, []).append(PolicySummary(pid, end))
@@ -71,9 +77,10 @@ class _Planner:
     the others go through `plan_care` one by one: it computes every candidate of five
     years, which at 100,000 customers is the difference between seconds and minutes."""
 
-    def __init__(self, today: date, end: date, claims: dict, policies: dict) -> None:
+    def __init__(self, today: date, end: date) -> None:
         self.today, self.end = today, end
-        self.claims, self.policies = claims, policies
+        self.claims: dict[str, list[ClaimSummary]] = {}
+        self.policies: dict[str, list[PolicySummary]] = {}
         self.templates: dict[tuple[bool, bool], list] = {}
         days = (end - today).days
         window = [today + timedelta(days=n) for n in range(days)]
@@ -102,25 +109,44 @@ class _Planner:
                 for i in self._template(row.consent_marketing, row.do_not_disturb)]
 
 
+def _existing_items(session: Session, planned: list[tuple], today: date, end: date) -> set[str]:
+    """Which of the planned item ids exist already with a due date in [today, end)."""
+    conn = session.connection()
+    load_ids(conn, PLANNED_TABLE, (item_id for _row, (item_id, *_rest) in planned))
+    return {row[0] for row in conn.exec_driver_sql(
+        f"SELECT id FROM care_items WHERE id IN (SELECT id FROM temp.{PLANNED_TABLE}) "
+        "AND due_date >= ? AND due_date < ?", (today.isoformat(), end.isoformat()))}
+
+
+def _add_missing(session: Session, planned: list[tuple], existing: set[str]) -> int:
+    """Add the planned items not in `existing`, flush them (their outbox entries are written
+    then) and let go of them, so a chunk's objects do not stay in memory."""
+    added = []
+    for row, (item_id, kind, due, key) in planned:
+        if item_id in existing:
+            continue
+        existing.add(item_id)
+        added.append(CareItem(id=item_id, branch_id=row.branch_id, customer_id=row.id,
+                              kind=kind, due_date=due, title=care_title(kind, key),
+                              assignee_id=row.manager_id, status="planned"))
+    session.add_all(added)
+    session.flush()
+    for item in added:
+        session.expunge(item)
+    return len(added)
+
+
 def plan_care_items(session: Session, today: date, horizon_days: int = CARE_HORIZON_DAYS,
                     customer_ids: Iterable[str] | None = None) -> int:
     """Add the care items (domain.careplan) due from `today` for `horizon_days` that do
-    not exist yet; returns how many. Flushes, does not commit."""
+    not exist yet; returns how many. Works a batch of customers at a time (flushed and let
+    go of per batch, so memory does not grow with the branch); does not commit."""
     end = today + timedelta(days=horizon_days)
-    ids = None if customer_ids is None else list(customer_ids)
-    planner = _Planner(today, end, _health_claims(session, today),
-                       _ending_policies(session, today, horizon_days))
-    existing = set(session.scalars(select(CareItem.id).where(
-        CareItem.due_date >= today, CareItem.due_date < end)))
+    planner = _Planner(today, end)
     added = 0
-    for row in _care_customers(session, ids):
-        for item_id, kind, due, key in planner.items(row):
-            if item_id in existing:
-                continue
-            session.add(CareItem(id=item_id, branch_id=row.branch_id, customer_id=row.id,
-                                 kind=kind, due_date=due, title=care_title(kind, key),
-                                 assignee_id=row.manager_id, status="planned"))
-            existing.add(item_id)
-            added += 1
-    session.flush()
+    for _chunk in customer_batches(session.connection(), customer_ids, CHUNK_CUSTOMERS):
+        planner.claims = _health_claims(session, today)
+        planner.policies = _ending_policies(session, today, horizon_days)
+        planned = [(row, item) for row in _care_customers(session) for item in planner.items(row)]
+        added += _add_missing(session, planned, _existing_items(session, planned, today, end))
     return added
