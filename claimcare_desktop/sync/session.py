@@ -34,10 +34,11 @@ def sign_in(profile, client: HqClient, username: str, password: str):
         client.sign_out()
         raise ProfileOfAnotherBranch(
             f"this profile holds branch {known_branch}; {username} belongs to {result.branch['code']}")
-    with profile.engine.begin() as conn:
+    with token_store.erasing(profile) as conn:  # a token replaced leaves no copy in the file
         token_store.store(conn, device, result.token)
         for key, value in ((state.HQ_URL, client.base_url), (state.USERNAME, username.lower()),
-                           (state.USER_ID, result.user["id"]), (state.BRANCH_ID, result.branch["id"])):
+                           (state.USER_ID, result.user["id"]),
+                           (state.BRANCH_ID, result.branch["id"])):
             state.write(conn, key, value)
     return result
 

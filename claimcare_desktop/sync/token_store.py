@@ -10,6 +10,8 @@ version moves into the keyring the first time it is read on a PC that has one.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
@@ -77,10 +79,27 @@ def _from_keyring(device_id: str | None) -> str | None:
         return None
 
 
+@contextmanager
+def erasing(profile) -> Iterator[Connection]:
+    """A write transaction whose deletions leave no copy in the file: SQLite would keep a
+    deleted token in the page's free space and in the WAL until they are reused."""
+    with profile.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA secure_delete = ON")
+        conn.commit()
+        try:
+            with conn.begin():
+                yield conn
+        finally:
+            conn.exec_driver_sql("PRAGMA secure_delete = OFF")
+            conn.commit()
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.commit()
+
+
 def _move_to_keyring(profile, device_id: str, token: str) -> None:
     if usable_keyring() is None:
         return
-    with profile.engine.begin() as conn:
+    with erasing(profile) as conn:
         store(conn, device_id, token)
 
 
@@ -117,6 +136,6 @@ def forget(profile) -> None:
         device = state.read(conn, state.DEVICE_ID)
     if device:
         _remove_from_keyring(device)
-    with profile.engine.begin() as conn:
+    with erasing(profile) as conn:
         state.forget(conn, state.HQ_TOKEN)
         state.forget(conn, state.HQ_TOKEN_IN)

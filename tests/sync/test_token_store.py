@@ -64,12 +64,6 @@ def memory_keyring():
 
 
 @pytest.fixture
-def no_keyring():
-    with installed(fail.Keyring()) as backend:
-        yield backend
-
-
-@pytest.fixture
 def profile(profile_template, tmp_path):
     opened = new_profile(profile_template, tmp_path / "pc")
     yield opened
@@ -127,7 +121,7 @@ def test_headless_sync_keeps_the_token_in_the_keyring_and_only_a_marker_in_the_p
 
 @pytest.mark.postgres
 def test_without_a_keyring_the_token_stays_in_the_profile_and_is_forgotten_there(
-        live_hq, no_keyring, profile, caplog):
+        live_hq, no_os_keyring, profile, caplog):  # no_os_keyring: conftest
     caplog.set_level(logging.INFO, logger=token_store.__name__)
     branch = seed_branch(live_hq.engine, customers=1)
     client = HqClient(live_hq.url)
@@ -202,3 +196,37 @@ def test_a_keyring_token_on_a_pc_without_a_keyring_means_signing_in_again(
             session.engine_for(profile, client)
         client.close()
     assert "cannot open: sign in online again" in caplog.text
+
+
+def test_a_moved_or_forgotten_token_leaves_no_copy_in_the_profile_file(
+        memory_keyring, profile_template, tmp_path):
+    folder = tmp_path / "old"
+    old = new_profile(profile_template, folder)
+    state.device_id(old)
+    with old.engine.begin() as conn:  # an older version's sign-in
+        state.write(conn, state.HQ_TOKEN, "plain-token-of-an-older-version")
+    assert session.remembered(old).token == "plain-token-of-an-older-version"
+    assert b"plain-token-of-an-older-version" not in _file_bytes(folder)
+    with installed(fail.Keyring()):
+        _keep(old, "token-kept-without-a-keyring")
+        session.forget_token(old)
+    assert b"token-kept-without-a-keyring" not in _file_bytes(folder)
+    old.close()
+
+
+@pytest.mark.postgres
+def test_signing_in_with_a_keyring_erases_the_plain_token_an_older_version_kept(
+        live_hq, memory_keyring, tmp_path):
+    branch = seed_branch(live_hq.engine, customers=1)
+    folder = tmp_path / "pc"
+    profile = open_profile(folder)
+    state.device_id(profile)
+    with profile.engine.begin() as conn:
+        state.write(conn, state.HQ_TOKEN, "plain-token-of-an-older-version")
+    client = HqClient(live_hq.url)
+    result = session.sign_in(profile, client, f"{branch.code}.mgr2", PASSWORD)
+    client.close()
+    assert list(memory_keyring.entries.values()) == [result.token]
+    profile.close()
+    content = _file_bytes(folder)
+    assert b"plain-token-of-an-older-version" not in content and result.token.encode() not in content
