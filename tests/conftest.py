@@ -1,10 +1,11 @@
-"""Suite-wide settings: hypothesis profiles and the PostgreSQL server fixtures."""
+"""Suite-wide settings: hypothesis profiles, the PostgreSQL server fixtures, no OS keyring."""
 from __future__ import annotations
 
 import os
 
 from hypothesis import settings
 
+from tests.support.keyring_guard import no_os_keyring  # noqa: F401 - autouse, suite-wide
 from tests.support.fixtures import (  # noqa: F401
     fresh_pg_url,
     hq_engine,

@@ -34,5 +34,9 @@ def preload_main_window(tasks: TaskRunner, settings: Settings) -> Task:
     def load(_state: TaskState) -> None:
         for name in modules:
             importlib.import_module(name)
+        # the keyring's backend discovery (0.1-0.3 s) would otherwise wait for the click
+        from claimcare_desktop.sync.token_store import usable_keyring
+
+        usable_keyring()
 
     return tasks.run_db(load, on_error=lambda error: log.warning("preloading failed: %s", error))

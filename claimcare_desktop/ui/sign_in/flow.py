@@ -1,8 +1,9 @@
 """Sign-in: online first; when HQ cannot be reached, the verifier kept on this PC.
 
 A wrong password at HQ never falls back to offline: HQ's answer is the newer truth.
-After an offline sign-in the token from this user's last online sign-in (kept in the
-profile) is used again, so sync catches up by itself when the network returns.
+After an offline sign-in the token from this user's last online sign-in (kept in the OS
+keyring, or in the profile where the PC has none) is used again, so sync catches up by
+itself when the network returns.
 Runs on a worker (network lane), never on the GUI thread.
 """
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The sync tests never touch the OS keyring of the PC they run on (a developer's own)."""
+"""No test touches the OS keyring of the PC it runs on (a developer's own): sign-ins in the
+sync and UI tests would store HQ tokens there."""
 import keyring
 import pytest
 from keyring.backends import fail
