@@ -160,9 +160,11 @@ def _add_missing(session: Session, planned: list[tuple], existing: set[str]) -> 
 def plan_care_items(session: Session, today: date, horizon_days: int = CARE_HORIZON_DAYS,
                     customer_ids: Iterable[str] | None = None) -> int:
     """Add the care items (domain.careplan) due from `today` for `horizon_days` that do
-    not exist yet; returns how many. Works a batch of customers at a time (flushed and let
-    go of per batch, so memory does not grow with the branch); does not commit."""
+    not exist yet; returns how many. Works a chunk of customers at a time, writing each
+    chunk's items with Core statements, so memory does not grow with the branch; flushes
+    the session, does not commit."""
     end = today + timedelta(days=horizon_days)
+    session.flush()  # the caller's pending rows first: the chunks below write with Core
     planner = _Planner(today, end)
     added = 0
     for _chunk in customer_batches(session.connection(), customer_ids, CHUNK_CUSTOMERS):

@@ -29,7 +29,10 @@ __all__ = ["refresh_search_keys", "refresh_risk", "plan_visits_for_closed_claims
            "plan_care_items", "phone_suffix", "CARE_HORIZON_DAYS"]
 
 
-@lru_cache(maxsize=65536)
+# Names repeat (two in five at 100,000 customers): the cache spares pypinyin ~3/4 of the
+# repeats at ~220 bytes an entry; a bigger one would make the refresh's memory grow with the
+# branch (65,536 entries held 14 MiB more at 100,000 customers than at 20,000).
+@lru_cache(maxsize=16384)
 def _keys(name: str | None) -> tuple[str, str]:
     return name_search_keys(name)
 
