@@ -5,9 +5,11 @@
   no outbox entries (the values are never synced; every PC computes the same ones). Search
   keys are computed only where missing (new or renamed customers); risk is scored for every
   customer asked but written only where it changed.
-- `plan_visits_for_closed_claims` / `plan_care_items` create missing rows through the
-  ORM session, so they get outbox entries and reach HQ. Their ids are deterministic
-  (domain.ids), so two PCs planning the same visit create one row at HQ.
+- `plan_visits_for_closed_claims` / `plan_care_items` create missing rows with outbox
+  entries, so they reach HQ: visits through the ORM session, care items with Core
+  statements a chunk of customers at a time, each with the entry the session's flush hook
+  would write. Their ids are deterministic (domain.ids), so two PCs planning the same
+  visit create one row at HQ.
 The sync engine calls them after applying pulled rows; the demo loader after loading.
 """
 from __future__ import annotations
