@@ -20,16 +20,14 @@ from claimcare_desktop.domain.timeutil import local_date
 from claimcare_desktop.domain.vocab import ClaimType
 
 from .care_titles import care_title
-from . import codec, id_filter, outbox
+from . import id_filter, outbox
 from .id_filter import customer_batches, load_ids
-from .models import CareItem, Claim, Customer, OutboxEntry, Policy
+from .core_outbox import CoreOutbox
+from .models import CareItem, Claim, Customer, Policy
 
 CARE_HORIZON_DAYS = 60
 CHUNK_CUSTOMERS = 2000
 PLANNED_TABLE = "planned_care_ids"
-# the columns of a care item that go to HQ (outbox fields name them all but the id)
-_PUSHED = [c.key for c in CareItem.__table__.columns
-           if c.key != "id" and c.key not in CareItem.LOCAL_FIELDS]
 _ITEM_DEFAULTS = {c.key: c.default.arg for c in CareItem.__table__.columns
                   if c.default is not None and c.default.is_scalar}
 
@@ -132,13 +130,6 @@ def _new_item_row(row, item_id: str, kind: str, due: date, key: str, now: dateti
             for column in CareItem.__table__.columns}
 
 
-def _outbox_row(item: dict, now: datetime, user_id: str | None) -> dict:
-    """The outbox entry the session's flush hook (store/outbox.py) writes for a new item."""
-    fields = {name: codec.encode(item[name]) for name in _PUSHED}
-    return {"table_name": CareItem.__tablename__, "row_id": item["id"], "op": "upsert",
-            "fields": fields, "base": {}, "created_at": now, "user_id": user_id}
-
-
 def _add_missing(session: Session, planned: list[tuple], existing: set[str]) -> int:
     """Insert the planned items not in `existing` with Core statements, each with the
     outbox entry an ORM flush would have written (so they reach HQ the same way) at a
@@ -152,8 +143,10 @@ def _add_missing(session: Session, planned: list[tuple], existing: set[str]) -> 
     if items:
         conn = session.connection()
         conn.execute(insert(CareItem.__table__), items)
-        user_id = session.info.get("user_id")
-        conn.execute(insert(OutboxEntry.__table__), [_outbox_row(i, now, user_id) for i in items])
+        entries = CoreOutbox(now, session.info.get("user_id"))
+        for item in items:
+            entries.created(CareItem, item)
+        entries.flush(conn)
     return len(items)
 
 
