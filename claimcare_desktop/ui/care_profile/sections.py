@@ -50,7 +50,7 @@ CLAIM_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("ProfileSections", "Type"), lambda c: label("claim_type", c.claim_type), 60),
     Column(QT_TRANSLATE_NOOP("ProfileSections", "Status"), lambda c: label("claim_status", c.status), 70),
     Column(QT_TRANSLATE_NOOP("ProfileSections", "Reported"), lambda c: local_time(c.reported_at), 125),
-    Column(QT_TRANSLATE_NOOP("ProfileSections", "Documents confirmed"), lambda c: local_time(c.documents_confirmed_at), 125),
+    Column(QT_TRANSLATE_NOOP("ProfileSections", "Documents confirmed"), lambda c: local_time(c.documents_confirmed_at), 150),
     Column(QT_TRANSLATE_NOOP("ProfileSections", "Paid"), lambda c: local_time(c.paid_at), 125),
     Column(QT_TRANSLATE_NOOP("ProfileSections", "Payout time"), payout_text, 200, colour=payout_colour),
     Column(QT_TRANSLATE_NOOP("ProfileSections", "Paid amount"), lambda c: money(c.paid_fen), 100, numeric=True),
