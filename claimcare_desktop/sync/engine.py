@@ -2,7 +2,8 @@
 
 Push first, so HQ decides our edits before we read its state. Each acknowledged batch is
 removed from the outbox only after HQ answered (HQ commits before answering; a lost answer
-means the batch is sent again and HQ recognises it by its mutation numbers). Each pulled page
+means the batch is sent again and HQ recognises it by its mutation numbers); new rows HQ
+refused are tombstoned in that same transaction (`refused.py`). Each pulled page
 is applied in one local transaction together with the new cursor, so a crash anywhere loses
 nothing and repeats nothing but idempotent work.
 """
@@ -24,6 +25,7 @@ from .apply import apply_page
 from .client import HqClient
 from .errors import HqRefused, SyncCancelled
 from .pages import prefetched_pages
+from .refused import refused_new_rows, tombstone
 from .state import device_id, last_sync_at, pending_changes
 
 __all__ = ["SyncEngine", "SyncProgress", "SyncReport", "device_id", "last_sync_at",
@@ -127,10 +129,13 @@ class SyncEngine:
         with self.profile.engine.connect() as conn:
             return list(conn.execute(select(outbox).order_by(outbox.c.seq).limit(self.push_batch)))
 
-    def _drop_acknowledged(self, acked_through: int) -> None:
+    def _record_answer(self, entries: list[Any], answer: protocol.PushResult) -> None:
+        """Drop the acknowledged entries and tombstone the new rows HQ refused, together."""
         outbox = OutboxEntry.__table__
+        refused = refused_new_rows(entries, answer["rejected"])
         with self.profile.engine.begin() as conn:
-            conn.execute(delete(outbox).where(outbox.c.seq <= acked_through))
+            tombstone(conn, refused)
+            conn.execute(delete(outbox).where(outbox.c.seq <= answer["acked_through"]))
 
     def _push_all(self, progress: SyncProgress) -> tuple[int, int, int]:
         sent = conflicts = rejected = 0
@@ -142,7 +147,7 @@ class SyncEngine:
             acked = answer["acked_through"]
             if acked < entries[-1].seq:
                 raise HqRefused(409, f"HQ acknowledged {acked}, below the sent {entries[-1].seq}")
-            self._drop_acknowledged(acked)
+            self._record_answer(entries, answer)
             sent += len(entries)
             conflicts += answer["conflicts"]
             rejected += len(answer["rejected"])

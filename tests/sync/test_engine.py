@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
 
-from claimcare_desktop.store.models import Claim, ConflictEntry, Customer, OutboxEntry
+from claimcare_desktop.store.models import (
+    CareItem,
+    Claim,
+    ConflictEntry,
+    Customer,
+    OutboxEntry,
+    Visit,
+)
 from claimcare_desktop.store.workload import conflict_log
 from claimcare_desktop.sync.engine import last_sync_at, pending_changes
 from claimcare_desktop.sync.errors import HqUnreachable, SyncCancelled
@@ -147,20 +154,76 @@ def test_a_big_round_stops_collecting_ids_and_refreshes_everything(live_hq, bran
         assert engine_module._affected_customers(conn, changed) is None
 
 
-def test_a_create_hq_refuses_shows_in_the_conflict_log_the_dashboard_lists(
-        live_hq, branch, profile_template, tmp_path):
-    device = _device(live_hq, branch, profile_template, tmp_path, "mgr1")
-    device.run_once()
+def _add_refused_claim(device, branch, claim_no: str) -> str:
     claim_id = str(uuid.uuid4())
     with device.profile.session(_user(device)) as s, s.begin():  # claims are HQ's: refused
         s.add(Claim(id=claim_id, branch_id=branch.id, customer_id=branch.customers[0],
-                    claim_no="PC-1", claim_type="auto", status="open",
+                    claim_no=claim_no, claim_type="auto", status="open",
                     reported_at=datetime(2026, 3, 2, 9, 0)))
+    return claim_id
+
+
+def _live(data: dict[str, dict], table: str) -> dict[str, dict]:
+    return {row_id: row for row_id, row in data[table].items() if not row["deleted"]}
+
+
+def test_a_create_hq_refuses_leaves_the_pc_in_the_same_round_and_is_in_the_conflict_log(
+        live_hq, branch, profile_template, tmp_path):
+    device = _device(live_hq, branch, profile_template, tmp_path, "mgr1")
+    device.run_once()
+    claim_id = _add_refused_claim(device, branch, "PC-1")
     report = device.run_once()
     assert report.rejected == 1 and pending_changes(device.profile) == 0
-    with device.profile.engine.connect() as conn:
-        shown = conflict_log(conn, branch.id)
-    (refused,) = [c for c in shown if c.row_id == claim_id]
+    mine, hq = synced_data(device.profile), hq_data(live_hq.engine, branch.id)
+    assert mine["claims"][claim_id]["deleted"] and claim_id not in hq["claims"]
+    assert _live(mine, "claims") == hq["claims"]  # the PC shows what HQ holds
+    assert {t: rows for t, rows in mine.items() if t != "claims"} == \
+        {t: rows for t, rows in hq.items() if t != "claims"}
+    with device.profile.engine.connect() as conn:  # what the dashboard's tab lists
+        (refused,) = [c for c in conflict_log(conn, branch.id) if c.row_id == claim_id]
     assert (refused.table_name, refused.field) == ("claims", "refused create: read_only_table")
     assert refused.kept_value is None and refused.lost_value["claim_no"] == "PC-1"
     assert refused.lost_user_name  # who made it, by name
+    again = device.run_once()  # nothing left to send, nothing comes back
+    assert (again.sent, again.received, again.rejected) == (0, 0, 0)
+
+
+def test_rows_made_on_a_refused_row_are_refused_and_leave_the_pc_too(
+        live_hq, branch, profile_template, tmp_path):
+    device = _device(live_hq, branch, profile_template, tmp_path, "mgr1")
+    device.run_once()
+    device.push_batch = 1  # the claim's refusal is decided before the visit arrives
+    claim_id = _add_refused_claim(device, branch, "PC-3")
+    visit_id = str(uuid.uuid4())
+    with device.profile.session(_user(device)) as s, s.begin():
+        s.add(Visit(id=visit_id, branch_id=branch.id, customer_id=branch.customers[0],
+                    claim_id=claim_id, step="same_day", due_date=date(2026, 3, 2)))
+    assert device.run_once().rejected == 2
+    mine, hq = synced_data(device.profile), hq_data(live_hq.engine, branch.id)
+    assert mine["visits"][visit_id]["deleted"] and visit_id not in hq["visits"]
+    assert _live(mine, "visits") == hq["visits"] and _live(mine, "claims") == hq["claims"]
+    with device.profile.engine.connect() as conn:
+        fields = {c.row_id: c.field for c in conflict_log(conn, branch.id)}
+    assert fields[visit_id] == "refused create: reference_outside_branch"
+
+
+def test_a_refused_create_of_a_row_hq_holds_comes_back_from_hq(
+        live_hq, branch, profile_template, tmp_path):
+    """The same row made on two PCs (deterministic ids): HQ refuses the second manager's
+    create of the first one's row and re-sends its own, which stays on the PC."""
+    mgr1 = _device(live_hq, branch, profile_template, tmp_path, "mgr1")
+    mgr2 = _device(live_hq, branch, profile_template, tmp_path, "mgr2")
+    mgr1.run_once()
+    mgr2.run_once()
+    item_id = str(uuid.uuid4())
+    for device, title in ((mgr1, "from mgr1"), (mgr2, "from mgr2")):
+        with device.profile.session(_user(device)) as s, s.begin():
+            s.add(CareItem(id=item_id, branch_id=branch.id, customer_id=branch.customers[0],
+                           kind="festival", due_date=date(2026, 4, 4),
+                           assignee_id=_user(mgr1), title=title))
+    mgr1.run_once()
+    assert mgr2.run_once().rejected == 1
+    mine = synced_data(mgr2.profile)
+    assert mine["care_items"][item_id]["title"] == "from mgr1"
+    assert not mine["care_items"][item_id]["deleted"]
+    assert mine == hq_data(live_hq.engine, branch.id)
