@@ -47,5 +47,9 @@ class ProfileOfAnotherBranch(SyncError):
     """The profile holds another branch's data; a user of this branch cannot sync it."""
 
 
+class SignedInAsAnotherUser(SyncError):
+    """Signing in again gave another account than the one working on this PC."""
+
+
 class SyncCancelled(SyncError):
     """The user cancelled; everything finished before the cancel is kept."""

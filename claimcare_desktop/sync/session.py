@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from . import state, token_store
 from .client import HqClient
 from .engine import SyncEngine
-from .errors import NotSignedIn, ProfileOfAnotherBranch
+from .errors import NotSignedIn, ProfileOfAnotherBranch, SignedInAsAnotherUser, SyncError
 
 
 @dataclass(frozen=True)
@@ -24,16 +24,28 @@ def remembered(profile) -> Remembered:
     return Remembered(hq_url, username, token_store.load(profile), branch_id)
 
 
-def sign_in(profile, client: HqClient, username: str, password: str):
-    """Sign in online and remember the token; refuses a profile of another branch."""
-    device = state.device_id(profile)
-    result = client.sign_in(username, password, device)
+def _refusal(profile, result, username: str, as_user_id: str | None) -> SyncError | None:
+    """Why this sign-in may not be kept on this profile, or None."""
     with profile.engine.connect() as conn:
         known_branch = state.read(conn, state.BRANCH_ID)
     if known_branch and known_branch != result.branch["id"]:
-        client.sign_out()
-        raise ProfileOfAnotherBranch(
+        return ProfileOfAnotherBranch(
             f"this profile holds branch {known_branch}; {username} belongs to {result.branch['code']}")
+    if as_user_id is not None and result.user["id"] != as_user_id:
+        return SignedInAsAnotherUser(f"{username} is not the user working on this profile")
+    return None
+
+
+def sign_in(profile, client: HqClient, username: str, password: str,
+            as_user_id: str | None = None):
+    """Sign in online and remember the token; refuses a profile of another branch and, when
+    signing in again (`as_user_id`), any account but that one. A refused sign-in stores
+    nothing and its new token is signed out at once."""
+    device = state.device_id(profile)
+    result = client.sign_in(username, password, device)
+    if (refused := _refusal(profile, result, username, as_user_id)) is not None:
+        client.sign_out()
+        raise refused
     with token_store.erasing(profile) as conn:  # a token replaced leaves no copy in the file
         token_store.store(conn, device, result.token)
         for key, value in ((state.HQ_URL, client.base_url), (state.USERNAME, username.lower()),

@@ -1,5 +1,5 @@
-"""Wires a signed-in session together: main window, status bar, sync timer, reminder,
-the background check of the database, and the language switch."""
+"""Wires a signed-in session together: main window, status bar, sync timer, signing in
+again, reminder, the background check of the database, and the language switch."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
@@ -10,6 +10,7 @@ from .database_check import DatabaseCheck
 from .i18n import Translations
 from .main_window import MainWindow
 from .reminders.reminder import Reminder
+from .sign_in.again import SignInAgain
 from .status.status_bar import StatusBar
 from .status.sync_controller import SyncController
 
@@ -25,6 +26,8 @@ class Shell:
         self.sync = SyncController(ctx, self.window)
         self.status_bar = StatusBar(ctx, self.sync, self.window)
         self.window.setStatusBar(self.status_bar)
+        self.sign_in_again = SignInAgain(ctx, self.sync, self.window)
+        self.status_bar.sig_sign_in_again.connect(self.sign_in_again.open)
         self.reminder = Reminder(ctx, self.window.windowIcon(), self.window)
         self.reminder.sig_banner.connect(self.window.banner.show_message)
         self.reminder.sig_banner_text.connect(self.window.banner.update_text)

@@ -241,6 +241,18 @@ Folder: %1</source>
         <translation>理赔关怀 — 理赔后客户服务</translation>
     </message>
     <message>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync with HQ</source>
+        <translation>重新登录以与总部同步</translation>
+    </message>
+    <message>
+        <source>HQ no longer accepts this PC&apos;s sign-in. Enter the password of %1 to sync again. Your changes stay on this PC until they are sent.</source>
+        <translation>总部已不再接受本机的登录。请输入 %1 的密码以恢复同步。发送之前，您的修改会一直保存在本机。</translation>
+    </message>
+    <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -275,6 +287,10 @@ Folder: %1</source>
         <translation>这台电脑上的数据属于另一家机构。请用该机构的用户登录，或使用其他档案文件夹启动程序。</translation>
     </message>
     <message>
+        <source>That is another account than the one working in this window. To change users, quit and start ClaimCare again.</source>
+        <translation>这不是当前窗口中正在使用的账号。如需切换用户，请退出并重新启动理赔关怀。</translation>
+    </message>
+    <message>
         <source>HQ refused the sign-in: %1</source>
         <translation>总部拒绝了登录：%1</translation>
     </message>
@@ -292,6 +308,24 @@ Folder: %1</source>
     <message>
         <source>Exchange changes with HQ now (F5)</source>
         <translation>立即与总部交换数据（F5）</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>重新登录…</translation>
+    </message>
+    <message>
+        <source>Enter your password again so this PC can sync</source>
+        <translation>重新输入密码，本机即可恢复同步</translation>
+    </message>
+    <message>
+        <source>HQ did not accept these changes; what they held is kept in the conflict log (Dashboard › Sync conflicts, for supervisors)</source>
+        <translation>总部未接受这些修改；其内容保存在冲突日志中（管理看板 › 同步冲突，主管可见）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by HQ</source>
+        <translation>
+            <numerusform>%n 项修改被总部拒绝</numerusform>
+        </translation>
     </message>
     <message>
         <source>Never synced</source>

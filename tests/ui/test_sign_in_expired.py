@@ -1,5 +1,6 @@
 """A sign-in HQ let expire (30 idle days) is named as such in the status bar, in both
-languages, apart from the generic "sign in again" of a revoked sign-in."""
+languages, apart from the generic "sign in again" of a revoked sign-in; both offer to sign
+in again (test_sign_in_again.py follows that action)."""
 from datetime import timedelta
 
 from sqlalchemy import update
@@ -15,6 +16,7 @@ from .hq_server import PASSWORD, free_port, seeded_hq_engine, serving
 EXPIRED_EN = "Sign-in expired — sign in again to sync"
 EXPIRED_ZH = "登录已过期，请重新登录后同步"
 SIGNED_OUT_EN = "Offline — sign in again to sync"
+ACTION_EN, ACTION_ZH = "Sign in again…", "重新登录…"
 
 
 def _age_token(hq_engine, token: str, idle: timedelta) -> None:
@@ -63,8 +65,11 @@ def test_an_expired_sign_in_has_its_own_status_in_english_and_chinese(
         assert shell.sync.status.problem == "sign_in_expired"
         assert not shell.sync.status.online
         assert shell.status_bar.state.text() == EXPIRED_EN
+        assert not shell.status_bar.sign_in_again.isHidden()
+        assert shell.status_bar.sign_in_again.text() == ACTION_EN
         translations.install("zh_CN")
         qtbot.waitUntil(lambda: shell.status_bar.state.text() == EXPIRED_ZH, timeout=5_000)
+        assert shell.status_bar.sign_in_again.text() == ACTION_ZH
     finally:
         translations.uninstall()
 
@@ -79,5 +84,6 @@ def test_a_revoked_sign_in_keeps_the_generic_sign_in_again_status(
         shell = _after_a_round(qtbot, profile, runner, settings, tmp_path, translations, revoke)
         assert shell.sync.status.problem == "signed_out"
         assert shell.status_bar.state.text() == SIGNED_OUT_EN
+        assert not shell.status_bar.sign_in_again.isHidden()
     finally:
         translations.uninstall()

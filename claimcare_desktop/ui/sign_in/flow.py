@@ -34,13 +34,14 @@ def profile_device_id(profile: Profile) -> str:
     return device_id(profile)
 
 
-def sign_in_online(profile: Profile, hq_url: str, username: str, password: str) -> SignedIn:
+def sign_in_online(profile: Profile, hq_url: str, username: str, password: str,
+                   as_user_id: str | None = None) -> SignedIn:
     from claimcare_desktop.sync import session
     from claimcare_desktop.sync.client import HqClient
 
     client = HqClient(hq_url, timeout=SIGN_IN_TIMEOUT, retries=1)
     try:
-        result = session.sign_in(profile, client, username, password)
+        result = session.sign_in(profile, client, username, password, as_user_id)
     finally:
         client.close()
     from . import credentials
@@ -62,6 +63,12 @@ def sign_in(profile: Profile, hq_url: str | None, username: str, password: str) 
 
     user = credentials.verify_offline(profile, username, password)
     return SignedIn(user, remembered_token(profile, username), hq_url)
+
+
+def sign_in_again(profile: Profile, hq_url: str, user: CurrentUser, password: str) -> SignedIn:
+    """A new HQ token for the user already working (HQ let the last one expire or revoked
+    it). Online only: an offline sign-in gives no token. Another account is refused."""
+    return sign_in_online(profile, hq_url, user.username, password, as_user_id=user.id)
 
 
 def remembered_token(profile: Profile, username: str) -> str | None:

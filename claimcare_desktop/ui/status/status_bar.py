@@ -1,7 +1,8 @@
-"""The status bar's widgets: user and branch, sync state, last sync, changes waiting."""
+"""The status bar's widgets: user and branch, sync state (with "Sign in again…" when HQ no
+longer accepts the sign-in), changes HQ refused, last sync, changes waiting."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from claimcare_desktop.domain.timeutil import from_naive_utc, to_local
@@ -12,6 +13,8 @@ from .sync_controller import SyncController, SyncStatus
 
 
 class StatusBar(QStatusBar):
+    sig_sign_in_again = Signal()
+
     def __init__(self, ctx: AppContext, sync: SyncController,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,12 +25,19 @@ class StatusBar(QStatusBar):
         self.branch = QLabel(self)
         self.state = QLabel(self)
         self.state.setObjectName("sync_state")
+        self.sign_in_again = QToolButton(self)
+        self.sign_in_again.setObjectName("sign_in_again_button")
+        self.sign_in_again.clicked.connect(self.sig_sign_in_again.emit)
+        self.refused = QLabel(self)
+        self.refused.setObjectName("sync_refused")
+        self.refused.setStyleSheet("color: #b3261e")
         self.last_sync = QLabel(self)
         self.pending = QLabel(self)
         self.sync_button = QToolButton(self)
         self.sync_button.setObjectName("sync_button")
         self.sync_button.clicked.connect(sync.sync_now)
-        for widget in (self.user, self.branch, self.state, self.last_sync, self.pending):
+        for widget in (self.user, self.branch, self.state, self.sign_in_again, self.refused,
+                       self.last_sync, self.pending):
             self.addPermanentWidget(widget)
         self.addPermanentWidget(self.sync_button)
         sync.sig_status.connect(self.show_status)
@@ -39,11 +49,19 @@ class StatusBar(QStatusBar):
         self.branch.setText(user.branch_name)
         self.sync_button.setText(self.tr("Sync"))
         self.sync_button.setToolTip(self.tr("Exchange changes with HQ now (F5)"))
+        self.sign_in_again.setText(self.tr("Sign in again…"))
+        self.sign_in_again.setToolTip(self.tr("Enter your password again so this PC can sync"))
+        self.refused.setToolTip(self.tr(
+            "HQ did not accept these changes; what they held is kept in the conflict log "
+            "(Dashboard › Sync conflicts, for supervisors)"))
         self.show_status(self._sync.status)
 
     def show_status(self, status: SyncStatus) -> None:
         self.state.setText(self._state_text(status))
         self.state.setStyleSheet("color: #1b7f3b" if status.online else "color: #b3261e")
+        self.sign_in_again.setVisible(status.needs_sign_in)
+        self.refused.setText(self.tr("%n change(s) refused by HQ", "", status.refused))
+        self.refused.setVisible(status.refused > 0)
         if status.last_sync_at is None:
             self.last_sync.setText(self.tr("Never synced"))
         else:

@@ -30,6 +30,12 @@ class SyncStatus:
     pending: int | None
     last_sync_at: datetime | None
     problem: str = ""  # offline | signed_out | sign_in_expired | unavailable | failed
+    refused: int = 0  # changes HQ refused since the app started
+
+    @property
+    def needs_sign_in(self) -> bool:
+        """HQ no longer accepts the token: signing in again is what helps."""
+        return not self.running and self.problem in ("signed_out", "sign_in_expired")
 
 
 def _counters(profile) -> tuple[int | None, datetime | None]:
@@ -62,6 +68,7 @@ class SyncController(QObject):
         self._ctx = ctx
         self._task: Task | None = None
         self._client = None
+        self._again = False  # a round is wanted as soon as the running one ends
         self.status = SyncStatus(online=ctx.hq_token is not None, running=False, pending=None,
                                  last_sync_at=None, problem="" if ctx.hq_token else "offline")
         self.timer = QTimer(self, interval=SYNC_INTERVAL_MS)
@@ -75,6 +82,7 @@ class SyncController(QObject):
     def sync_now(self) -> None:
         if self._task is not None:
             return
+        self._again = False
         if not (self._ctx.hq_url and self._ctx.hq_token):
             self._publish(online=False, running=False, problem="offline")
             self.refresh_counters()
@@ -86,12 +94,28 @@ class SyncController(QObject):
         self._task = self._ctx.tasks.run_net(lambda state: _run_once(self._ctx, client, state),
                                              on_done=self._synced, on_error=self._failed)
 
+    def signed_in_again(self, token: str) -> None:
+        """Use the token of a new sign-in from now on, and sync at once."""
+        self._ctx.hq_token = token
+        if self._client is not None:
+            self._client.token = token
+        if self._task is None:
+            self.sync_now()
+        else:  # a round still using the old token: another one right after it
+            self._again = True
+
+    def _after_round(self) -> None:
+        self.refresh_counters()
+        if self._again:
+            self.sync_now()
+
     def _synced(self, report) -> None:
         self._task = None
-        self._publish(online=True, running=False, problem="")
-        if getattr(report, "received", 0):
+        refused = getattr(report, "rejected", 0)
+        self._publish(online=True, running=False, problem="", refused=self.status.refused + refused)
+        if getattr(report, "received", 0) or refused:  # refused new rows left this PC
             self._ctx.changes.notify(SYNCED_TABLES)
-        self.refresh_counters()
+        self._after_round()
 
     def _failed(self, error: BaseException) -> None:
         from claimcare_desktop.sync.errors import HqUnreachable, NotSignedIn, TokenExpired
@@ -109,7 +133,7 @@ class SyncController(QObject):
             log.error("sync failed", exc_info=error)
             problem = "failed"
         self._publish(online=False, running=False, problem=problem)
-        self.refresh_counters()
+        self._after_round()
 
     def refresh_counters(self) -> None:
         profile = self._ctx.profile
