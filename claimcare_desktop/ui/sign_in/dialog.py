@@ -106,6 +106,7 @@ class SignInDialog(QDialog):
         for fixed in (self.username, self.hq_url):
             fixed.setReadOnly(True)
             fixed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            fixed.setStyleSheet("background: #f3f5f7; color: #444")  # not for typing
 
     def attempt(self) -> None:
         username, password = self.username.text().strip(), self.password.text()
