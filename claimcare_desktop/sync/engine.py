@@ -25,7 +25,7 @@ from .apply import apply_page
 from .client import HqClient
 from .errors import HqRefused, SyncCancelled
 from .pages import prefetched_pages
-from .refused import refused_new_rows, tombstone
+from .refused import logged_refusals, refused_new_rows, tombstone
 from .state import device_id, last_sync_at, pending_changes
 
 __all__ = ["SyncEngine", "SyncProgress", "SyncReport", "device_id", "last_sync_at",
@@ -174,6 +174,11 @@ class SyncEngine:
                                 "receiving changes")
                 if page["has_more"] and progress.cancelled():
                     raise SyncCancelled("cancelled while receiving")
+        # Past REFRESH_ALL_FROM rows the ids are not kept: a round that big (a first sync or
+        # a long absence) leaves a lost answer's refusals to the push answer alone.
+        if changed and not changed.everything:
+            with self.profile.engine.begin() as conn:
+                tombstone(conn, logged_refusals(conn, self.device_id, changed))
         return received, changed
 
     # ---- derived data ----

@@ -25,6 +25,9 @@ PULL = f"{API}/sync/pull"
 NOT_SIGNED_IN = "not_signed_in"
 TOKEN_EXPIRED = "token_expired"
 
+# `field` of the conflict-log row in which HQ keeps a refused create (the reason follows).
+REFUSED_CREATE = "refused create: "
+
 MAX_PUSH_BATCH = 500
 DEFAULT_PULL_LIMIT = 2000
 MAX_PULL_LIMIT = 5000

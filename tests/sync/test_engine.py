@@ -188,6 +188,31 @@ def test_a_create_hq_refuses_leaves_the_pc_in_the_same_round_and_is_in_the_confl
     assert (again.sent, again.received, again.rejected) == (0, 0, 0)
 
 
+def test_a_refused_create_whose_answer_was_lost_leaves_the_pc_by_its_conflict_log_row(
+        live_hq, branch, profile_template, tmp_path):
+    """HQ answers a repeated push that also carries newer changes for the new ones only:
+    the refusal of the create it applied before comes to the PC through the conflict log."""
+    device = _device(live_hq, branch, profile_template, tmp_path, "mgr1")
+    device.run_once()
+    claim_id = _add_refused_claim(device, branch, "PC-LOST")
+    deliver = device.client.push
+
+    def answer_lost(mutations):
+        deliver(mutations)
+        raise HqUnreachable("the answer was lost after HQ committed")
+
+    device.client.push = answer_lost
+    with pytest.raises(HqUnreachable):
+        device.run_once()
+    device.client.push = deliver
+    _edit_customer(device, branch.customers[0], care_notes="after the lost answer")
+    report = device.run_once()
+    assert (report.sent, report.rejected) == (2, 0)  # the claim's refusal is not repeated
+    mine, hq = synced_data(device.profile), hq_data(live_hq.engine, branch.id)
+    assert mine["claims"][claim_id]["deleted"] and _live(mine, "claims") == hq["claims"]
+    assert pending_changes(device.profile) == 0
+
+
 def test_rows_made_on_a_refused_row_are_refused_and_leave_the_pc_too(
         live_hq, branch, profile_template, tmp_path):
     device = _device(live_hq, branch, profile_template, tmp_path, "mgr1")
