@@ -1,6 +1,14 @@
-"""Cadence visits of closed claims that this PC has not seen planned yet (they sync)."""
+"""Cadence visits of closed claims that this PC has not seen planned yet (they sync).
+
+Claims imported at HQ (`claimcare-hq import-claims`) arrive closed without visits, so a
+branch's first sync can bring 100,000 claims to plan for. The planning walks them a chunk
+at a time in claim id order and writes each chunk's visits with one Core insert, with the
+outbox entries the session's flush hook would have written (`CoreOutbox.created`): memory
+stays that of one chunk, and nothing is kept in the session, however big the branch.
+"""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timezone
 
 from sqlalchemy import func, select
@@ -8,48 +16,78 @@ from sqlalchemy.orm import Session
 
 from claimcare_desktop.domain.cadence import CADENCE_DAYS, plan_visits
 
+from . import outbox
+from .bulk import BulkInserter
+from .core_outbox import CoreOutbox
+from .id_filter import load_ids
 from .models import Claim, Customer, Visit
 
-_BATCH = 2000
+CHUNK_CLAIMS = 2000
+PLANNED_TABLE = "planned_visit_ids"
+STEPS = tuple(CADENCE_DAYS)
 
 
-def _claims_missing_visits(session: Session) -> list:
-    steps = tuple(CADENCE_DAYS)
-    planned = (select(func.count()).where(Visit.claim_id == Claim.id, Visit.step.in_(steps))
+def _missing_visits(after: str, limit: int):
+    """The next `limit` closed claims after id `after` with fewer visits than cadence steps
+    (a tombstoned visit counts: it was planned once)."""
+    planned = (select(func.count()).where(Visit.claim_id == Claim.id, Visit.step.in_(STEPS))
                .correlate(Claim).scalar_subquery())
-    return session.execute(
-        select(Claim.id, Claim.customer_id, Claim.closed_at, Claim.branch_id, Customer.manager_id)
-        .join(Customer, Customer.id == Claim.customer_id)
-        .where(Claim.closed_at.is_not(None), Claim.deleted.is_(False), planned < len(steps))
-    ).all()
+    return (select(Claim.id, Claim.customer_id, Claim.closed_at, Claim.branch_id, Customer.manager_id)
+            .join(Customer, Customer.id == Claim.customer_id)
+            .where(Claim.id > after, Claim.closed_at.is_not(None), Claim.deleted.is_(False),
+                   planned < len(STEPS))
+            .order_by(Claim.id).limit(limit))
 
 
-def _existing_ids(session: Session, column, values: list[str], id_column) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(values), _BATCH):
-        batch = values[start:start + _BATCH]
-        found.update(session.scalars(select(id_column).where(column.in_(batch))))
-    return found
+def _claim_chunks(session: Session) -> Iterator[list]:
+    after = ""
+    while claims := session.execute(_missing_visits(after, CHUNK_CLAIMS)).all():
+        yield claims
+        after = claims[-1].id
+
+
+def _planned_rows(claims: list, now) -> list[dict]:
+    """Every cadence visit of the claims, as the rows an ORM flush would write."""
+    rows = []
+    for claim in claims:
+        closed = claim.closed_at.replace(tzinfo=timezone.utc)
+        for plan in plan_visits(claim.id, claim.customer_id, closed, claim.manager_id):
+            rows.append({"id": plan.id, "branch_id": claim.branch_id, "customer_id": claim.customer_id,
+                         "claim_id": claim.id, "step": plan.step, "due_date": plan.due_date,
+                         "assignee_id": plan.manager_id, "status": str(plan.status), "attempts": 0,
+                         "modified_at": now})
+    return rows
+
+
+def _existing_ids(session: Session, rows: list[dict]) -> set[str]:
+    conn = session.connection()
+    load_ids(conn, PLANNED_TABLE, (row["id"] for row in rows))
+    return {r[0] for r in conn.exec_driver_sql(
+        f"SELECT id FROM visits WHERE id IN (SELECT id FROM temp.{PLANNED_TABLE})")}
 
 
 def plan_visits_for_closed_claims(session: Session, user_id: str | None) -> int:
     """Add the cadence visits that closed claims are missing; returns how many.
 
     Visits already there (even tombstoned or worked on another PC) are never touched.
-    Flushes but does not commit: the caller owns the unit of work."""
+    Flushes the caller's pending rows first and does not commit: the caller owns the unit
+    of work, and the visits commit with it or not at all."""
     session.info.setdefault("user_id", user_id)
-    claims = _claims_missing_visits(session)
-    existing = _existing_ids(session, Visit.claim_id, [c.id for c in claims], Visit.id)
+    session.flush()  # the caller's pending rows first: the chunks below write with Core
+    inserter = BulkInserter(Visit.__table__)
     added = 0
-    for claim in claims:
-        closed = claim.closed_at.replace(tzinfo=timezone.utc)
-        for plan in plan_visits(claim.id, claim.customer_id, closed, claim.manager_id):
-            if plan.id in existing:
-                continue
-            session.add(Visit(id=plan.id, branch_id=claim.branch_id, customer_id=claim.customer_id,
-                              claim_id=claim.id, step=plan.step, due_date=plan.due_date,
-                              assignee_id=plan.manager_id, status=str(plan.status), attempts=0))
-            existing.add(plan.id)
-            added += 1
-    session.flush()
+    for claims in _claim_chunks(session):
+        now = outbox.utcnow()
+        planned = _planned_rows(claims, now)
+        existing = _existing_ids(session, planned)
+        rows = [row for row in planned if row["id"] not in existing]
+        if not rows:
+            continue
+        conn = session.connection()
+        inserter.insert(conn, rows)
+        entries = CoreOutbox(now, session.info.get("user_id"))
+        for row in rows:
+            entries.created(Visit, row)
+        entries.flush(conn)
+        added += len(rows)
     return added

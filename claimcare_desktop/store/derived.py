@@ -6,10 +6,9 @@
   keys are computed only where missing (new or renamed customers); risk is scored for every
   customer asked but written only where it changed.
 - `plan_visits_for_closed_claims` / `plan_care_items` create missing rows with outbox
-  entries, so they reach HQ: visits through the ORM session, care items with Core
-  statements a chunk of customers at a time, each with the entry the session's flush hook
-  would write. Their ids are deterministic (domain.ids), so two PCs planning the same
-  visit create one row at HQ.
+  entries, so they reach HQ: with Core statements a chunk at a time (of closed claims, of
+  customers), each row with the entry the session's flush hook would write. Their ids are
+  deterministic (domain.ids), so two PCs planning the same visit create one row at HQ.
 The sync engine calls them after applying pulled rows; the demo loader after loading.
 """
 from __future__ import annotations

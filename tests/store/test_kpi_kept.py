@@ -17,6 +17,7 @@ from claimcare_desktop.domain import kpi
 from claimcare_desktop.store import kpi_cache
 from claimcare_desktop.store import kpi_queries as kq
 from claimcare_desktop.store import models as m
+from claimcare_desktop.store.cadence_planning import plan_visits_for_closed_claims
 from claimcare_desktop.store.db import open_profile
 from claimcare_desktop.store.schema import alembic_config
 from tests.export import dataset as d
@@ -172,6 +173,28 @@ def test_a_bulk_load_marks_everything_once_instead_of_row_by_row(template, tmp_p
         profile.close()
     assert skipped and sorted(back) == sorted(set_aside) == sorted(seen_meanwhile)
     assert len(back) == 19
+
+
+def test_visits_planned_for_closed_claims_keep_the_kept_measures_kept_and_right(template, tmp_path):
+    """A claim that arrived closed gets its cadence visits planned (store/cadence_planning.py,
+    without the bulk-load mode): they are open, which no measure reads, so the planning
+    marks nothing and every kept measure still equals a fresh computation."""
+    shutil.copytree(template, tmp_path, dirs_exist_ok=True)
+    profile = open_profile(tmp_path)
+    try:
+        _apply(profile, NEW_ROWS[2])  # as pulled: closed, no visits
+        _check_every_report(profile)  # keeps every measure
+        marks = "SELECT fact, month, changed FROM kpi_changes ORDER BY fact, month"
+        with profile.engine.connect() as conn:
+            before = conn.exec_driver_sql(marks).fetchall()
+        with profile.session(d.M1) as session, session.begin():
+            added = plan_visits_for_closed_claims(session, d.M1)
+        with profile.engine.connect() as conn:
+            assert conn.exec_driver_sql(marks).fetchall() == before
+        _check_every_report(profile)
+    finally:
+        profile.close()
+    assert added >= 3
 
 
 def test_a_trend_across_new_year_equals_each_month_computed_alone(template, tmp_path):
