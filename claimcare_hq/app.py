@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
+import psycopg
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
@@ -19,7 +20,9 @@ from . import auth
 from .db import make_engine
 from .permissions import Actor
 from .pull import pull_page
-from .push import PushRefused, push_mutations
+from .push import PushRefused
+from .push_postgres import push_on_postgres
+from .push_sqlalchemy import push_mutations
 from .wire import (
     MAX_SEQ,
     ErrorBody,
@@ -96,9 +99,13 @@ def sign_out(request: Request, _actor: Actor = Depends(current_actor),
              responses={400: _ERR, 401: _ERR, 403: _ERR, 413: _ERR})
 def push(body: PushRequest, request: Request, actor: Actor = Depends(current_actor)) -> JSONResponse:
     mutations = body.model_dump()["mutations"]  # one call into pydantic's core
+    engine = request.app.state.engine
     try:
-        with request.app.state.engine.begin() as conn:
-            answer = push_mutations(conn, actor, mutations)
+        if engine.dialect.name == "postgresql":
+            answer = push_on_postgres(engine, actor, mutations)
+        else:
+            with engine.begin() as conn:
+                answer = push_mutations(conn, actor, mutations)
     except PushRefused as exc:
         raise HTTPException(exc.status, exc.message) from exc
     return JSONResponse(answer)
@@ -113,9 +120,11 @@ def pull(request: Request, actor: Actor = Depends(current_actor),
     return Response(body, media_type="application/json")
 
 
-def _database_unavailable(_request: Request, exc: DBAPIError) -> JSONResponse:
+def _database_unavailable(_request: Request, exc: DBAPIError | psycopg.Error) -> JSONResponse:
     # Lost connections, serialization failures, lock timeouts: the client retries later.
-    return JSONResponse({"detail": f"database busy or unavailable: {type(exc.orig).__name__}"},
+    # Errors of the driver's own connection (pull, auth, push on PostgreSQL) come unwrapped.
+    cause = exc.orig if isinstance(exc, DBAPIError) else exc
+    return JSONResponse({"detail": f"database busy or unavailable: {type(cause).__name__}"},
                         status_code=503, headers={"Retry-After": "1"})
 
 
@@ -134,5 +143,6 @@ def create_app(db: str | Engine) -> FastAPI:
     # Level 1: most of the size win on JSON for a fraction of the CPU of the default 9.
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=1)
     app.add_exception_handler(DBAPIError, _database_unavailable)
+    app.add_exception_handler(psycopg.Error, _database_unavailable)
     app.add_exception_handler(Unauthorized, _unauthorized)
     return app

@@ -25,16 +25,38 @@ def _lock_counter(conn: Connection, branch_id: str) -> int:
     return counter.next_seq
 
 
-def fetch_rows(conn: Connection, table_name: str, branch_id: str,
-               ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Current HQ rows of one branch by id (missing ids are simply absent)."""
-    wanted = list(dict.fromkeys(ids))
+def fetch_rows(conn: Connection, table_name: str, branch_id: str, ids: Iterable[str],
+               lock: bool = False) -> dict[str, dict[str, Any]]:
+    """Current HQ rows of one branch by id (missing ids are simply absent). With `lock`, they
+    stay locked until the transaction ends: take row locks before the branch's counter, as
+    a push does (push_postgres.py), or the two can deadlock."""
+    wanted = sorted(set(ids)) if lock else list(dict.fromkeys(ids))
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(wanted), _ID_CHUNK):
         chunk = wanted[start:start + _ID_CHUNK]
-        rows = conn.execute(_rows_statement(table_name), {"branch_id": branch_id, "ids": chunk})
+        rows = conn.execute(_rows_statement(table_name, lock),
+                            {"branch_id": branch_id, "ids": chunk})
         found.update({row.id: dict(row._mapping) for row in rows})
     return found
+
+
+def existing_ids(conn: Connection, table_name: str, branch_id: str, ids: list[str]) -> set[str]:
+    """Which of `ids` name rows of `table_name` in the branch."""
+    found: set[str] = set()
+    for start in range(0, len(ids), _ID_CHUNK):
+        found.update(conn.execute(_ids_statement(table_name),
+                                  {"branch_id": branch_id, "ids": ids[start:start + _ID_CHUNK]})
+                     .scalars())
+    return found
+
+
+def stamp(rows: list[dict[str, Any]], branch_id: str, next_seq: int) -> int:
+    """Give each row the branch and the next change number; returns the number after them."""
+    for row in rows:
+        row["branch_id"] = branch_id
+        row["change_seq"] = next_seq
+        next_seq += 1
+    return next_seq
 
 
 # Statements are built once: building one costs more than running it.
@@ -53,10 +75,18 @@ def _insert_statement(table_name: str):
 
 
 @functools.cache
-def _rows_statement(table_name: str):
+def _ids_statement(table_name: str):
     table = SYNCED_TABLES[table_name]
-    return select(table).where(table.c.branch_id == bindparam("branch_id"),
-                               table.c.id.in_(bindparam("ids", expanding=True)))
+    return select(table.c.id).where(table.c.branch_id == bindparam("branch_id"),
+                                    table.c.id.in_(bindparam("ids", expanding=True)))
+
+
+@functools.cache
+def _rows_statement(table_name: str, lock: bool):
+    table = SYNCED_TABLES[table_name]
+    query = select(table).where(table.c.branch_id == bindparam("branch_id"),
+                                table.c.id.in_(bindparam("ids", expanding=True)))
+    return query.order_by(table.c.id).with_for_update() if lock else query
 
 
 class BranchChanges:
@@ -69,10 +99,7 @@ class BranchChanges:
         self.first_seq = self.next_seq
 
     def _stamp(self, rows: list[dict[str, Any]]) -> None:
-        for row in rows:
-            row["branch_id"] = self.branch_id
-            row["change_seq"] = self.next_seq
-            self.next_seq += 1
+        self.next_seq = stamp(rows, self.branch_id, self.next_seq)
 
     def insert(self, table_name: str, rows: list[dict[str, Any]]) -> None:
         if rows:

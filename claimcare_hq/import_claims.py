@@ -181,12 +181,12 @@ def _write(conn: Connection, claims: list[dict[str, Any]], lookups: _Lookups,
     for claim in claims:
         by_branch.setdefault(claim["branch_id"], []).append(claim)
     for branch_id, branch_claims in by_branch.items():
-        changes = BranchChanges(conn, branch_id)
         new, existing = [], []
         for claim in branch_claims:
             claim_id = lookups.find("claims", "claim_no", branch_id, claim["claim_no"])
             (existing if claim_id else new).append({**claim, "id": claim_id or str(uuid.uuid4())})
-        current = fetch_rows(conn, "claims", branch_id, [c["id"] for c in existing])
+        current = fetch_rows(conn, "claims", branch_id, [c["id"] for c in existing], lock=True)
+        changes = BranchChanges(conn, branch_id)
         changes.insert("claims", new)
         changes.update("claims", [{**current[c["id"]], **c} for c in existing])
         changes.close()

@@ -3,27 +3,34 @@
 One transaction per push: the device's progress row is locked first (two deliveries of the
 same push queue up here and the second finds the work done), then the branch's change
 counter (DESIGN §6). Mutations numbered at or below the device's last applied number are
-skipped; a replay of the last push gets the stored answer. The caller commits before
-answering (DESIGN §4.3).
+skipped; a replay of the last push gets the stored answer. The answer is sent after the
+commit (DESIGN §4.3).
+
+The rules live here; the reads and writes are a `PushStore`'s: SQLAlchemy statements
+(push_sqlalchemy.py, any database) or two pipelined round trips on PostgreSQL
+(push_postgres.py), which holds the branch's counter lock for far less time.
 """
 from __future__ import annotations
 
-import functools
 import json
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
-
-from sqlalchemy import Connection, bindparam, update
+from typing import Any, Protocol
 
 from . import references
-from .changes import BranchChanges, fetch_rows
 from .merge import merge_fields
 from .permissions import Actor, refusal
-from .schema import APPEND_ONLY, SYNCED_TABLES, DeviceProgress
-from .sqlcompat import locked_row
-from .values import BadValue, canonical_base, decode_fields, encode_row, required_columns
+from .schema import APPEND_ONLY, SYNCED_TABLES
+from .values import (
+    BadValue,
+    canonical_base,
+    decode_checked,
+    decode_fields,
+    encode_row,
+    required_columns,
+)
 
 
 # `field` of the conflict-log row that records a refused create: this prefix and the reason;
@@ -62,17 +69,37 @@ def check_mutations(actor: Actor, mutations: list[dict[str, Any]]) -> None:
         m["base"] = canonical_base(m["table"], m["base"])
 
 
-def _lock_device(conn: Connection, actor: Actor) -> Any:
-    row = locked_row(conn, DeviceProgress.__table__,
-                     {"device_id": actor.device_id, "branch_id": actor.branch_id, "last_seq": 0,
-                      "last_first_seq": 0}, "device_id")
-    if row.branch_id != actor.branch_id:
-        raise PushRefused(403, "this device is registered to another branch")
-    return row
+@dataclass
+class Progress:
+    """The device's progress row, locked for the rest of the push."""
+
+    branch_id: str
+    last_seq: int
+    last_first_seq: int
+    last_response: str | None
 
 
 @dataclass
-class _Batch:
+class Loaded:
+    """What a store read for a push, under its locks."""
+
+    progress: Progress
+    rows: dict[tuple[str, str], dict[str, Any]]  # HQ's current rows, wire form, no change_seq
+    in_branch: set[tuple[str, str]]  # referenced (table, id) found in the branch
+
+
+class PushStore(Protocol):
+    def load(self, mutations: list[dict[str, Any]]) -> Loaded:
+        """Lock the device's progress row, then the branch's counter; read the rows the
+        mutations name and look up the ids they refer to (references.referenced_ids)."""
+
+    def write(self, batch: Batch, progress: dict[str, Any]) -> None:
+        """Write the batch's rows (Batch.writes) with the branch's next change numbers, store
+        the counter and the device's progress (DeviceProgress columns)."""
+
+
+@dataclass
+class Batch:
     """The rows one push touches, in wire form, and what became of each mutation."""
 
     actor: Actor
@@ -135,74 +162,52 @@ class _Batch:
                 "lost_value": lost, "lost_device_id": self.actor.device_id,
                 "lost_user_id": self.actor.user_id}
 
+    def decoded(self, keys: set[tuple[str, str]], table: str) -> list[dict[str, Any]]:
+        """Rows of `keys` in `table` as column values, without `branch_id`."""
+        rows = []
+        for key in sorted(k for k in keys if k[0] == table):  # a fixed order: no deadlocks
+            wire = dict(self.rows[key])
+            row_id = wire.pop("id")
+            wire.pop("branch_id")
+            rows.append({"id": row_id, **decode_checked(table, wire)})
+        return rows
 
-def _load_rows(conn: Connection, batch: _Batch, mutations: list[dict[str, Any]]) -> None:
-    ids_by_table: dict[str, list[str]] = {}
-    for m in mutations:
-        ids_by_table.setdefault(m["table"], []).append(m["row_id"])
-    for table, ids in ids_by_table.items():
-        for row_id, row in fetch_rows(conn, table, batch.actor.branch_id, ids).items():
-            row.pop("change_seq")
-            batch.rows[(table, row_id)] = encode_row(row)
-
-
-def _decoded(batch: _Batch, keys: set[tuple[str, str]], table: str) -> list[dict[str, Any]]:
-    rows = []
-    for key in sorted(k for k in keys if k[0] == table):
-        wire = dict(batch.rows[key])
-        row_id = wire.pop("id")
-        wire.pop("branch_id")
-        rows.append({"id": row_id, **decode_fields(table, wire)})
-    return rows
+    def writes(self) -> Iterator[tuple[str, str, list[dict[str, Any]]]]:
+        """("insert" | "update", table, rows) in the order they get their numbers."""
+        rewritten = (self.changed | self.touched) - self.created
+        for table in SYNCED_TABLES:
+            yield "insert", table, self.decoded(self.created, table)
+            yield "update", table, self.decoded(rewritten, table)
+        yield "insert", "conflict_log", self.conflicts + self.refused_creates
 
 
-def _write(conn: Connection, changes: BranchChanges, batch: _Batch) -> None:
-    rewritten = (batch.changed | batch.touched) - batch.created
-    for table in SYNCED_TABLES:
-        changes.insert(table, _decoded(batch, batch.created, table))
-        changes.update(table, _decoded(batch, rewritten, table))
-    changes.insert("conflict_log", batch.conflicts + batch.refused_creates)
-    changes.close()
+def _answer(acked: int, applied: int, skipped: int, conflicts: int = 0,
+            rejected: list | None = None) -> dict[str, Any]:
+    return {"acked_through": acked, "applied": applied, "skipped": skipped,
+            "conflicts": conflicts, "rejected": rejected or []}
 
 
-def push_mutations(conn: Connection, actor: Actor, mutations: list[dict[str, Any]]) -> dict[str, Any]:
-    """Apply a push inside the caller's transaction and return the answer to send after commit."""
+def apply_push(store: PushStore, actor: Actor, mutations: list[dict[str, Any]]) -> dict[str, Any]:
+    """Apply a push through `store` and return the answer to send once it committed."""
     check_mutations(actor, mutations)
-    progress = _lock_device(conn, actor)
+    loaded = store.load(mutations)
+    progress = loaded.progress
+    if progress.branch_id != actor.branch_id:
+        raise PushRefused(403, "this device is registered to another branch")
     if mutations and mutations[-1]["seq"] <= progress.last_seq:
         if progress.last_response and mutations[0]["seq"] == progress.last_first_seq \
                 and mutations[-1]["seq"] == progress.last_seq:
             return json.loads(progress.last_response)
-        return {"acked_through": progress.last_seq, "applied": 0, "skipped": len(mutations),
-                "conflicts": 0, "rejected": []}
+        return _answer(progress.last_seq, 0, len(mutations))
     fresh = [m for m in mutations if m["seq"] > progress.last_seq]
     if not fresh:
-        return {"acked_through": progress.last_seq, "applied": 0, "skipped": 0, "conflicts": 0,
-                "rejected": []}
-    batch = _Batch(actor)
-    changes = BranchChanges(conn, actor.branch_id)
-    _load_rows(conn, batch, fresh)
-    batch.outside_branch = references.outside_branch(conn, actor.branch_id, fresh,
-                                                     set(batch.rows))
+        return _answer(progress.last_seq, 0, 0)
+    batch = Batch(actor, rows=loaded.rows)
+    batch.outside_branch = references.outside_branch(fresh, loaded.in_branch | set(loaded.rows))
     for m in fresh:
         batch.apply(m)
-    _write(conn, changes, batch)
-    answer = {"acked_through": fresh[-1]["seq"], "applied": batch.applied,
-              "skipped": len(mutations) - len(fresh), "conflicts": len(batch.conflicts),
-              "rejected": batch.rejected}
-    _record_progress(conn, actor, mutations[0]["seq"], answer)
+    answer = _answer(fresh[-1]["seq"], batch.applied, len(mutations) - len(fresh),
+                     len(batch.conflicts), batch.rejected)
+    store.write(batch, {"last_seq": answer["acked_through"], "last_first_seq": mutations[0]["seq"],
+                        "last_response": json.dumps(answer), "updated_at": utcnow()})
     return answer
-
-
-@functools.cache
-def _record_progress_statement():
-    progress = DeviceProgress.__table__
-    return update(progress).where(progress.c.device_id == bindparam("device")).values(
-        {name: bindparam(name) for name in ("last_seq", "last_first_seq", "last_response",
-                                            "updated_at")})
-
-
-def _record_progress(conn: Connection, actor: Actor, first_seq: int, answer: dict[str, Any]) -> None:
-    conn.execute(_record_progress_statement(), {
-        "device": actor.device_id, "last_seq": answer["acked_through"],
-        "last_first_seq": first_seq, "last_response": json.dumps(answer), "updated_at": utcnow()})

@@ -9,18 +9,13 @@ mutation naming a row outside the branch (or no row at all) is refused with
 """
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
-
 from claimcare_desktop.store.models import SYNCED_MODELS
 
-from .schema import SYNCED_TABLES
 
 REFUSED = "reference_outside_branch"
-_ID_CHUNK = 500
 
 
 def _references(model: Any) -> dict[str, str]:
@@ -39,34 +34,21 @@ def _referenced(mutation: dict[str, Any]) -> list[tuple[str, str]]:
             if isinstance(value := mutation["fields"].get(name), str)]
 
 
-@functools.cache
-def _ids_statement(table_name: str):
-    table = SYNCED_TABLES[table_name]
-    return select(table.c.id).where(table.c.branch_id == bindparam("branch_id"),
-                                    table.c.id.in_(bindparam("ids", expanding=True)))
-
-
-def _existing(conn: Connection, branch_id: str, table: str, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(ids), _ID_CHUNK):
-        found.update(conn.execute(_ids_statement(table), {"branch_id": branch_id,
-                                                          "ids": ids[start:start + _ID_CHUNK]})
-                     .scalars())
-    return found
-
-
-def outside_branch(conn: Connection, branch_id: str, mutations: list[dict[str, Any]],
-                   known: set[tuple[str, str]]) -> set[int]:
-    """Numbers of the mutations that refer to a row not in `branch_id`; `known` holds
-    (table, id) of rows already known to be in the branch."""
+def referenced_ids(mutations: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Per table, the ids the mutations refer to that the same push does not create or
+    change (those are looked up in the branch)."""
     in_push = {(m["table"], m["row_id"]) for m in mutations}
     wanted: dict[str, set[str]] = defaultdict(set)
     for m in mutations:
         for key in _referenced(m):
-            if key not in known and key not in in_push:
+            if key not in in_push:
                 wanted[key[0]].add(key[1])
-    found = {(table, row_id) for table, ids in wanted.items()
-             for row_id in _existing(conn, branch_id, table, sorted(ids))}
+    return {table: sorted(ids) for table, ids in wanted.items()}
+
+
+def outside_branch(mutations: list[dict[str, Any]], in_branch: set[tuple[str, str]]) -> set[int]:
+    """Numbers of the mutations that refer to a row neither in the push nor in `in_branch`
+    ((table, id) of the pushing branch's rows found at HQ)."""
+    in_push = {(m["table"], m["row_id"]) for m in mutations}
     return {m["seq"] for m in mutations
-            if any(key not in known and key not in in_push and key not in found
-                   for key in _referenced(m))}
+            if any(key not in in_push and key not in in_branch for key in _referenced(m))}

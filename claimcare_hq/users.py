@@ -71,7 +71,8 @@ def disable_user(engine: Engine, username: str) -> None:
         conn.execute(update(Account.__table__).where(
             Account.__table__.c.username == account.username).values(active=False))
         revoke_user_tokens(conn, account.user_id)
-        row = fetch_rows(conn, "users", account.branch_id, [account.user_id]).get(account.user_id)
+        row = fetch_rows(conn, "users", account.branch_id, [account.user_id],
+                         lock=True).get(account.user_id)
         if row is not None and row["active"]:
             changes = BranchChanges(conn, account.branch_id)
             changes.update("users", [{**row, "active": False}])

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from claimcare_hq.permissions import Actor
-from claimcare_hq.push import push_mutations
+from claimcare_hq.push_sqlalchemy import push_mutations
 from tests.support.branches import seed_branch
 from tests.support.hq_calls import client_for, mutation, pull_everything
 
