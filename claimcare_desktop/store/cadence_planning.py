@@ -66,6 +66,22 @@ def _existing_ids(session: Session, rows: list[dict]) -> set[str]:
         f"SELECT id FROM visits WHERE id IN (SELECT id FROM temp.{PLANNED_TABLE})")}
 
 
+def _add_missing(session: Session, claims: list, inserter: BulkInserter) -> int:
+    """Insert the chunk's visits that do not exist yet, each with its outbox entry."""
+    now = outbox.utcnow()
+    planned = _planned_rows(claims, now)
+    existing = _existing_ids(session, planned)
+    rows = [row for row in planned if row["id"] not in existing]
+    if rows:
+        conn = session.connection()
+        inserter.insert(conn, rows)
+        entries = CoreOutbox(now, session.info.get("user_id"))
+        for row in rows:
+            entries.created(Visit, row)
+        entries.flush(conn)
+    return len(rows)
+
+
 def plan_visits_for_closed_claims(session: Session, user_id: str | None) -> int:
     """Add the cadence visits that closed claims are missing; returns how many.
 
@@ -75,19 +91,4 @@ def plan_visits_for_closed_claims(session: Session, user_id: str | None) -> int:
     session.info.setdefault("user_id", user_id)
     session.flush()  # the caller's pending rows first: the chunks below write with Core
     inserter = BulkInserter(Visit.__table__)
-    added = 0
-    for claims in _claim_chunks(session):
-        now = outbox.utcnow()
-        planned = _planned_rows(claims, now)
-        existing = _existing_ids(session, planned)
-        rows = [row for row in planned if row["id"] not in existing]
-        if not rows:
-            continue
-        conn = session.connection()
-        inserter.insert(conn, rows)
-        entries = CoreOutbox(now, session.info.get("user_id"))
-        for row in rows:
-            entries.created(Visit, row)
-        entries.flush(conn)
-        added += len(rows)
-    return added
+    return sum(_add_missing(session, claims, inserter) for claims in _claim_chunks(session))

@@ -1,6 +1,6 @@
-"""Derived refreshes in bounded memory: worked a chunk of customers at a time they give
-exactly what one pass over the whole branch gives, and planned care items reach the outbox
-as the ORM's flush hook would have written them."""
+"""Derived refreshes in bounded memory: worked a chunk of customers (of claims, for the
+cadence visits) at a time they give exactly what one pass over the whole branch gives, and
+planned care items reach the outbox as the ORM's flush hook would have written them."""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from claimcare_desktop.demo.generator import DemoSpec, load_into_profile
-from claimcare_desktop.store import care_planning, derived, id_filter, outbox
+from claimcare_desktop.store import cadence_planning, care_planning, derived, id_filter, outbox
 from claimcare_desktop.store.db import open_profile
 from claimcare_desktop.store.models import CareItem, OutboxEntry, User, Visit
 
@@ -88,6 +88,7 @@ def _no_modified(fields: str) -> str:
 def whole_branch(stale_branch, tmp_path, monkeypatch):
     """The reference: every customer in one chunk (one pass, as before chunking)."""
     monkeypatch.setattr(care_planning, "CHUNK_CUSTOMERS", 100_000)
+    monkeypatch.setattr(cadence_planning, "CHUNK_CLAIMS", 100_000)
     monkeypatch.setattr(id_filter, "BATCH_CUSTOMERS", 100_000)
     profile, visits, items, _kept = _refresh(stale_branch, tmp_path / "whole")
     yield visits, items, _without_times(_snapshot(profile))
@@ -99,6 +100,7 @@ def test_small_chunks_give_what_one_pass_gives(stale_branch, whole_branch, tmp_p
     visits, items, expected = whole_branch
     assert items > 50 and visits > 20  # the branch really had planning to do
     monkeypatch.setattr(care_planning, "CHUNK_CUSTOMERS", 17)
+    monkeypatch.setattr(cadence_planning, "CHUNK_CLAIMS", 19)
     monkeypatch.setattr(id_filter, "BATCH_CUSTOMERS", 23)
     ids = None
     if given_ids:
