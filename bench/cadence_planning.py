@@ -112,9 +112,11 @@ def child_plan(folder: str, planner_file: str | None, bulk: bool) -> dict:
         if bulk:
             end_bulk_load(session.connection())
     seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    wal = Path(f"{profile.database_path}-wal")
+    wal_mib = wal.stat().st_size / 2**20 if wal.exists() else 0.0
     profile.close()
     return {"added": added, "seconds": seconds, "cpu": cpu, "rss_before_mib": before,
-            "peak_mib": _peak_mib()}
+            "peak_mib": _peak_mib(), "wal_mib": wal_mib}
 
 
 def child_baseline(source: str, target: str, with_outbox: bool) -> dict:
@@ -170,12 +172,13 @@ def _report(r: dict) -> str:
             f"{plan['rss_before_mib']:>6.0f} {plan['peak_mib']:>6.0f} "
             f"{base['seconds']:>7.2f} {base['cpu']:>7.2f} {plan['cpu'] / base['cpu']:>5.1f}x "
             f"{both['seconds']:>7.2f} {both['cpu']:>7.2f} {plan['cpu'] / both['cpu']:>5.1f}x "
-            f"{base['peak_mib']:>6.0f}")
+            f"{base['peak_mib']:>6.0f} {plan['wal_mib']:>6.0f}")
 
 
 HEADER = (f"{'claims':>8} {'visits':>8} {'plan s':>7} {'cpu s':>7} {'rss0':>6} {'peak':>6} "
           f"{'base s':>7} {'cpu s':>7} {'ratio':>6} {'b+ob s':>7} {'cpu s':>7} {'ratio':>6} "
-          f"{'b.peak':>6}\n(ratios by CPU time; MiB: rss0 = before planning, peak, b.peak = baseline's)")
+          f"{'b.peak':>6} {'wal':>6}\n(ratios by CPU time; MiB: rss0 = before planning, peak, "
+          f"b.peak = baseline's, wal = the WAL file after the planning's commit)")
 
 
 def main(argv: list[str]) -> None:
