@@ -318,8 +318,8 @@ Folder: %1</source>
         <translation>重新输入密码，本机即可恢复同步</translation>
     </message>
     <message>
-        <source>HQ did not accept these changes; what they held is kept in the conflict log (Dashboard › Sync conflicts, for supervisors)</source>
-        <translation>总部未接受这些修改；其内容保存在冲突日志中（管理看板 › 同步冲突，主管可见）</translation>
+        <source>HQ did not accept these changes. New records it refused are kept in the conflict log (Dashboard › Sync conflicts, for supervisors); refused edits show HQ&apos;s values again.</source>
+        <translation>总部未接受这些修改。被拒绝的新记录保存在冲突日志中（管理看板 › 同步冲突，主管可见）；被拒绝的修改已恢复为总部的值。</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) refused by HQ</source>

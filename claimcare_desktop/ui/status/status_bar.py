@@ -52,8 +52,9 @@ class StatusBar(QStatusBar):
         self.sign_in_again.setText(self.tr("Sign in again…"))
         self.sign_in_again.setToolTip(self.tr("Enter your password again so this PC can sync"))
         self.refused.setToolTip(self.tr(
-            "HQ did not accept these changes; what they held is kept in the conflict log "
-            "(Dashboard › Sync conflicts, for supervisors)"))
+            "HQ did not accept these changes. New records it refused are kept in the conflict "
+            "log (Dashboard › Sync conflicts, for supervisors); refused edits show HQ's values "
+            "again."))
         self.show_status(self._sync.status)
 
     def show_status(self, status: SyncStatus) -> None:
