@@ -109,15 +109,19 @@ class Batch:
     touched: set[tuple[str, str]] = field(default_factory=set)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     rejected: list[dict[str, Any]] = field(default_factory=list)
-    outside_branch: set[int] = field(default_factory=set)
+    in_branch: set[tuple[str, str]] = field(default_factory=set)
     refused_creates: list[dict[str, Any]] = field(default_factory=list)
     applied: int = 0
+
+    def __contains__(self, key: object) -> bool:
+        """Whether a referenced (table, id) is a row of the branch at this point of the push."""
+        return key in self.rows or key in self.in_branch
 
     def apply(self, m: dict[str, Any]) -> None:
         key = (m["table"], m["row_id"])
         current = self.rows.get(key)
         reason = refusal(self.actor, m["table"], current, m["fields"])
-        if reason is None and m["seq"] in self.outside_branch:
+        if reason is None and references.refers_outside(m, self):
             reason = references.REFUSED
         if reason is None and current is None:
             reason = self._create(key, m)
@@ -202,8 +206,7 @@ def apply_push(store: PushStore, actor: Actor, mutations: list[dict[str, Any]]) 
     fresh = [m for m in mutations if m["seq"] > progress.last_seq]
     if not fresh:
         return _answer(progress.last_seq, 0, 0)
-    batch = Batch(actor, rows=loaded.rows)
-    batch.outside_branch = references.outside_branch(fresh, loaded.in_branch | set(loaded.rows))
+    batch = Batch(actor, rows=loaded.rows, in_branch=loaded.in_branch)
     for m in fresh:
         batch.apply(m)
     answer = _answer(fresh[-1]["seq"], batch.applied, len(mutations) - len(fresh),

@@ -3,13 +3,15 @@
 HQ keeps no foreign keys (they would cross the branch shards), so this check stands in for
 them: every reference column of the desktop's schema (customer_id, claim_id, visit_id,
 complaint_id, policy_id, and the user ids: manager, advisor, assignee, owner, user …) is
-looked up in the pushing branch, among HQ's rows and the rows the same push creates. A
-mutation naming a row outside the branch (or no row at all) is refused with
+looked up in the pushing branch, among HQ's rows and the rows the same push created before
+it (a PC sends its changes in the order it made them). A mutation naming a row outside the
+branch, or no row at all (also a row whose create HQ just refused), is refused with
 `reference_outside_branch` like any other refused mutation.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Container
 from typing import Any
 
 from claimcare_desktop.store.models import SYNCED_MODELS
@@ -46,9 +48,7 @@ def referenced_ids(mutations: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {table: sorted(ids) for table, ids in wanted.items()}
 
 
-def outside_branch(mutations: list[dict[str, Any]], in_branch: set[tuple[str, str]]) -> set[int]:
-    """Numbers of the mutations that refer to a row neither in the push nor in `in_branch`
-    ((table, id) of the pushing branch's rows found at HQ)."""
-    in_push = {(m["table"], m["row_id"]) for m in mutations}
-    return {m["seq"] for m in mutations
-            if any(key not in in_push and key not in in_branch for key in _referenced(m))}
+def refers_outside(mutation: dict[str, Any], known: Container[tuple[str, str]]) -> bool:
+    """Whether the mutation refers to a row not in `known`: the branch's rows at HQ and the
+    rows the push created before it (a refused create is not one of them)."""
+    return any(key not in known for key in _referenced(mutation))

@@ -12,6 +12,8 @@ from pydantic import BaseModel, Field
 from claimcare_desktop.sync.protocol import MAX_PUSH_BATCH
 
 MAX_SEQ = 2**62
+# PostgreSQL text cannot hold NUL: refuse it here (422) rather than meet it in the database.
+NO_NUL = r"^[^\x00]*$"
 
 
 class ErrorBody(BaseModel):
@@ -20,9 +22,9 @@ class ErrorBody(BaseModel):
 
 
 class SignInRequest(BaseModel):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
-    device_id: str = Field(min_length=1, max_length=64)
+    username: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
+    password: str = Field(min_length=1, max_length=256, pattern=NO_NUL)
+    device_id: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
 
 
 class UserOut(BaseModel):
@@ -47,8 +49,8 @@ class SignInResponse(BaseModel):
 
 class MutationIn(BaseModel):
     seq: int = Field(ge=1, le=MAX_SEQ)
-    table: str = Field(min_length=1, max_length=32)
-    row_id: str = Field(min_length=1, max_length=36)
+    table: str = Field(min_length=1, max_length=32, pattern=NO_NUL)
+    row_id: str = Field(min_length=1, max_length=36, pattern=NO_NUL)
     fields: dict[str, Any]
     base: dict[str, Any] = Field(default_factory=dict)
 

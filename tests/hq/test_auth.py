@@ -19,7 +19,7 @@ from claimcare_hq.auth import FORGET_FAILURES_AFTER, FREE_FAILURES, TOKEN_IDLE_L
 from claimcare_hq.push import utcnow
 from claimcare_hq.schema import SignInThrottle, Token
 from claimcare_hq.users import disable_user
-from tests.support.branches import PASSWORD, seed_branch
+from tests.support.branches import PASSWORD, seed_branch, token_for
 
 pytestmark = pytest.mark.postgres
 
@@ -152,3 +152,16 @@ def test_old_throttle_rows_are_pruned_but_a_live_block_is_kept(live_hq):
         left = set(conn.execute(select(throttle.c.username).where(
             throttle.c.username.like(f"{branch.code}.%"))).scalars())
     assert left == {f"{branch.code}.blocked", f"{branch.code}.recent", f"{branch.code}.someone"}
+
+
+def test_a_nul_character_in_sign_in_or_row_ids_is_bad_input_not_a_busy_database(live_hq):
+    branch = seed_branch(live_hq.engine)
+    answer = requests.post(f"{live_hq.url}/api/v1/auth/sign-in", timeout=30, json={
+        "username": f"{branch.code}.mgr1\x00", "password": PASSWORD, "device_id": "d"})
+    assert answer.status_code == 422
+    token = token_for(live_hq.engine, branch, f"{branch.code}.sup", f"{branch.code}-nul")
+    answer = requests.post(f"{live_hq.url}/api/v1/sync/push", timeout=30,
+                           headers={"Authorization": f"Bearer {token}"},
+                           json={"mutations": [{"seq": 1, "table": "customers",
+                                                "row_id": "a\x00b", "fields": {}}]})
+    assert answer.status_code == 422

@@ -181,3 +181,23 @@ def test_a_refused_create_is_logged_for_the_branch_with_its_reason_and_fields(li
     assert logged["lost_user_id"] == branch.managers[0]
     pulled = {(r["table"], r["id"]) for r in pull_everything(mgr)}
     assert ("conflict_log", logged["id"]) in pulled  # every PC of the branch gets it
+
+
+def test_a_row_made_on_a_refused_new_row_in_the_same_push_is_refused_too(live_hq):
+    branch = seed_branch(live_hq.engine)
+    mgr = client_for(live_hq, branch, f"{branch.code}.mgr1", "dev-mgr")
+    claim, visit, attempt = (str(uuid.uuid4()) for _ in range(3))
+    answer = mgr.push([
+        mutation(1, "claims", claim, {"customer_id": branch.customers[0], "claim_no": "C-2"}),
+        mutation(2, "visits", visit, {"customer_id": branch.customers[0], "claim_id": claim,
+                                      "step": "same_day", "due_date": DAY0.date().isoformat(),
+                                      "assignee_id": branch.managers[0], "status": "open",
+                                      "attempts": 0, "deleted": False}),
+        mutation(3, "visit_attempts", attempt, _attempt(branch, visit, branch.managers[0]))])
+    assert answer["rejected"] == [{"seq": 1, "reason": "read_only_table"},
+                                  {"seq": 2, "reason": "reference_outside_branch"},
+                                  {"seq": 3, "reason": "reference_outside_branch"}]
+    assert hq_row(live_hq.engine, "visits", branch.id, visit) is None
+    assert hq_row(live_hq.engine, "visit_attempts", branch.id, attempt) is None
+    refused = {r["row_id"] for r in hq_rows(live_hq.engine, "conflict_log", branch.id)}
+    assert refused == {claim, visit, attempt}  # each is kept for the branch to see
