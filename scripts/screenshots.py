@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,6 +36,7 @@ from claimcare_desktop.ui.i18n import LANGUAGES, Translations  # noqa: E402
 from claimcare_desktop.ui.settings import Settings  # noqa: E402
 from claimcare_desktop.ui.shell import Shell  # noqa: E402
 from claimcare_desktop.ui.sign_in.dialog import SignInDialog  # noqa: E402
+from claimcare_desktop.ui.status.sync_controller import SyncStatus  # noqa: E402
 from claimcare_desktop.ui.tasks import TaskRunner  # noqa: E402
 from claimcare_desktop.ui.visit_queue.complaint_dialog import (  # noqa: E402
     ComplaintFromVisitDialog,
@@ -92,6 +93,7 @@ def shoot_language(ctx: AppContext, translations: Translations, language: str, o
         save(shell.window, out / f"{name}_{language}.png")
     shoot_opened(shell, ctx, language, out)
     shoot_log_dialog(shell, ctx, language, out)
+    shoot_sign_in_again(shell, ctx, language, out)
     shell.window.close()
     shell.window.deleteLater()
     settle(ctx.tasks)
@@ -137,6 +139,23 @@ def shoot_log_dialog(shell: Shell, ctx: AppContext, language: str, out: Path) ->
     settle(ctx.tasks)
     save(offer, out / f"complaint_from_visit_{language}.png")
     offer.close()
+
+
+def shoot_sign_in_again(shell: Shell, ctx: AppContext, language: str, out: Path) -> None:
+    """The status bar when HQ no longer takes the token (one change refused this session),
+    and the dialog its "Sign in again…" action opens."""
+    shell.window.nav.setCurrentRow(0)
+    shell.status_bar.show_status(SyncStatus(
+        online=False, running=False, pending=1, last_sync_at=datetime.now(UTC) - timedelta(hours=2),
+        problem="sign_in_expired", refused=1))
+    settle(ctx.tasks)
+    save(shell.window, out / f"status_sign_in_again_{language}.png")
+    shell.sign_in_again.open()
+    dialog = shell.sign_in_again.dialog
+    dialog.password.setText("secret")
+    settle(ctx.tasks)
+    save(dialog, out / f"sign_in_again_{language}.png")
+    dialog.reject()
 
 
 def sample_feedback(language: str) -> str:
