@@ -4,7 +4,8 @@ committed, duplicate and concurrent deliveries, replays of old pushes and HQ res
 
 After every step: no PC holds another branch's row, and HQ applied each mutation at most
 once. At the end, after two sync rounds: nothing acknowledged is lost, nothing duplicated,
-every PC equals HQ for its branch. Examples: 200 with HYPOTHESIS_PROFILE=ci (what
+every PC equals HQ for its branch. Some new rows are ones HQ refuses (claims are HQ's): they
+must end in the branch's conflict log and as a tombstone on the PC that made them only. Examples: 200 with HYPOTHESIS_PROFILE=ci (what
 `dev.py test` sets), 2,000 with HYPOTHESIS_PROFILE=deep, 30 otherwise.
 """
 from __future__ import annotations
@@ -29,6 +30,7 @@ from claimcare_desktop.store.models import (
     SYNCED_MODELS,
     AuditEntry,
     CareItem,
+    Claim,
     Communication,
     Complaint,
     ComplaintEvent,
@@ -104,6 +106,7 @@ class SyncMachine(RuleBasedStateMachine):
                         self._device("b1", b, f"{b.code}.mgr1")]
         self.edits: list[Edit] = []
         self.created: set[tuple[str, str]] = set()
+        self.refused: set[tuple[str, str]] = set()  # new rows HQ must refuse
         self.tombstoned: set[tuple[str, str]] = set()
         self.sent: dict[str, list[list[dict]]] = {d.name: [] for d in self.devices}
         self.counter = 0
@@ -148,7 +151,7 @@ class SyncMachine(RuleBasedStateMachine):
             setattr(row, field, value)
             self.edits.append(Edit(device.name, model.__tablename__, row.id, field, value))
 
-    def _add(self, device: Device, parent_model, make) -> None:
+    def _add(self, device: Device, parent_model, make, into: set | None = None) -> None:
         with self._session(device) as s, s.begin():
             parent = self._mine(device, s, parent_model, None, self.counter)
             if parent is None:
@@ -157,12 +160,12 @@ class SyncMachine(RuleBasedStateMachine):
             row.id = str(uuid.uuid4())
             row.branch_id = device.branch.id
             s.add(row)
-            self.created.add((row.__tablename__, row.id))
+            (self.created if into is None else into).add((row.__tablename__, row.id))
 
     @rule(d=st.integers(0, 2), kind=st.sampled_from([
         "customer_notes", "customer_tags", "visit_feedback", "complaint_resolution",
         "attempt", "complaint_event", "complaint_new", "care_item_new", "care_item_delete",
-        "communication", "audit", "reassign"]), pick=st.integers(0, 50))
+        "communication", "audit", "reassign", "claim_new"]), pick=st.integers(0, 50))
     def edit_offline(self, d: int, kind: str, pick: int) -> None:
         device = self.devices[d]
         user = device.user_id
@@ -198,6 +201,10 @@ class SyncMachine(RuleBasedStateMachine):
             self._add(device, Customer, lambda c: AuditEntry(
                 user_id=user, at=NOW, action="reveal_phone", target_table="customers",
                 target_id=c.id))
+        elif kind == "claim_new":  # only HQ's claims system makes claims: refused
+            self._add(device, Customer, lambda c: Claim(
+                customer_id=c.id, claim_no=self._unique(), claim_type="auto", status="open",
+                reported_at=NOW), into=self.refused)
         elif device.supervisor:
             self._reassign(device, pick)
 
@@ -326,7 +333,12 @@ class SyncMachine(RuleBasedStateMachine):
         data = {b: hq_data(self.world.engine, b) for b in {d.branch.id for d in self.devices}}
         for device in self.devices:
             assert pending_changes(device.profile) == 0, device.name
-            assert synced_data(device.profile) == data[device.branch.id]
+            local = synced_data(device.profile)
+            for table, row_id in self.refused:
+                assert row_id not in data[device.branch.id][table]
+                row = local[table].pop(row_id, None)  # the tombstone on the PC that made it
+                assert row is None or row["deleted"], (device.name, table, row_id)
+            assert local == data[device.branch.id]
         self._nothing_lost(data)
 
     def _nothing_lost(self, data: dict[str, dict]) -> None:
@@ -336,6 +348,10 @@ class SyncMachine(RuleBasedStateMachine):
                            for rows in data.values() for c in rows["conflict_log"].values()}
         for table, row_id in self.created:
             assert any(row_id in rows[table] for rows in data.values()), (table, row_id)
+        refusals = {(c["table_name"], c["row_id"]) for rows in data.values()
+                    for c in rows["conflict_log"].values()
+                    if c["field"].startswith("refused create: ")}
+        assert self.refused <= refusals
         for table, row_id in self.tombstoned:
             assert any(rows[table].get(row_id, {}).get("deleted") for rows in data.values())
         for index, e in enumerate(self.edits):
