@@ -173,10 +173,21 @@ def _load_process(base: str, devices: list[dict], mode: str, until: float, queue
     queue.put((out, time.process_time(), dict(errors)))
 
 
+def _stat(pid: int | str) -> list[str]:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def _cpu_seconds(pid: int) -> float:
-    """CPU time so far of process `pid` and its children that ended (its workers)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    """CPU time so far of process `pid`, of its live children (the `--workers` processes)
+    and of the children that ended."""
+    total = sum(int(v) for v in _stat(pid)[11:15])
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and int(_stat(proc.name)[1]) == pid:
+                total += sum(int(v) for v in _stat(proc.name)[11:13])
+        except OSError:
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def _postgres_cpu(database: str) -> float:
