@@ -8,7 +8,8 @@ fresh process started by a small parent, so its peak RSS (getrusage ru_maxrss) i
   transaction and the commit, as the sync engine calls it (`--planner FILE` loads the
   function from another copy of the module instead, e.g. the one before a change:
   `git show REV:claimcare_desktop/store/cadence_planning.py > /tmp/before.py`;
-  `--bulk` runs it in the KPI bulk-load mode of store/kpi_cache.py);
+  `--no-bulk` keeps the current module out of the KPI bulk-load mode it uses for a big
+  planning, to measure what that mode saves);
 - baseline: the same visit rows (read from the planned copy) inserted into a fresh copy with
   plain `sqlite3.executemany` and one commit; a second baseline inserts their outbox rows too.
 
@@ -96,9 +97,11 @@ def _planner(path: str | None):
 
 
 def child_plan(folder: str, planner_file: str | None, bulk: bool) -> dict:
+    from claimcare_desktop.store import cadence_planning
     from claimcare_desktop.store.db import open_profile
-    from claimcare_desktop.store.kpi_cache import begin_bulk_load, end_bulk_load
 
+    if not bulk:
+        cadence_planning.BULK_FROM_CLAIMS = 10**12
     plan = _planner(planner_file)
     profile = open_profile(folder, upgrade=False)
     with profile.engine.connect() as conn:
@@ -106,11 +109,7 @@ def child_plan(folder: str, planner_file: str | None, bulk: bool) -> dict:
     before = _current_mib()
     started, started_cpu = time.perf_counter(), time.process_time()
     with profile.session(user_id) as session, session.begin():
-        if bulk:
-            begin_bulk_load(session.connection())
         added = plan(session, user_id)
-        if bulk:
-            end_bulk_load(session.connection())
     seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
     wal = Path(f"{profile.database_path}-wal")
     wal_mib = wal.stat().st_size / 2**20 if wal.exists() else 0.0
@@ -157,7 +156,7 @@ def measure(claims: int, planner_file: str | None, bulk: bool, work: Path) -> di
     planned = work / "planned"
     planned.mkdir()
     shutil.copyfile(template, planned / template.name)
-    options = ([planner_file] if planner_file else ["-"]) + (["bulk"] if bulk else [])
+    options = ([planner_file] if planner_file else ["-"]) + ([] if bulk else ["no-bulk"])
     result = {"claims": claims, "plan": _run_child("plan", str(planned), *options)}
     for name, flag in (("baseline", "visits"), ("baseline_outbox", "outbox")):
         target = work / f"{name}.sqlite3"
@@ -188,19 +187,20 @@ def main(argv: list[str]) -> None:
             print(json.dumps({"path": str(build_dataset(int(rest[0]), Path(rest[1])))}))
         elif kind == "plan":
             planner = None if rest[1] == "-" else rest[1]
-            print(json.dumps(child_plan(rest[0], planner, "bulk" in rest[2:])))
+            print(json.dumps(child_plan(rest[0], planner, "no-bulk" not in rest[2:])))
         else:
             print(json.dumps(child_baseline(rest[0], rest[1], rest[2] == "outbox")))
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, nargs="+", default=[2000, 20_000, 100_000])
     parser.add_argument("--planner", help="a file defining plan_visits_for_closed_claims")
-    parser.add_argument("--bulk", action="store_true", help="plan in KPI bulk-load mode")
+    parser.add_argument("--no-bulk", action="store_true",
+                        help="never the KPI bulk-load mode (the current module only)")
     args = parser.parse_args(argv)
     print(HEADER, flush=True)
     for claims in args.claims:
         with tempfile.TemporaryDirectory(prefix="bench-cadence-") as tmp:
-            result = measure(claims, args.planner and str(Path(args.planner).resolve()), args.bulk,
+            result = measure(claims, args.planner and str(Path(args.planner).resolve()), not args.no_bulk,
                              Path(tmp))
         print(_report(result), flush=True)
 

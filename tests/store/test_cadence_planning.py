@@ -12,7 +12,7 @@ from sqlalchemy import event, select
 
 from claimcare_desktop.domain.cadence import plan_visits
 from claimcare_desktop.domain.ids import new_id, visit_id
-from claimcare_desktop.store import cadence_planning, outbox
+from claimcare_desktop.store import cadence_planning, kpi_cache, outbox
 from claimcare_desktop.store.bulk import BulkInserter
 from claimcare_desktop.store.db import open_profile
 from claimcare_desktop.store.derived import plan_visits_for_closed_claims
@@ -201,3 +201,41 @@ def test_the_visits_commit_with_the_callers_work_or_not_at_all(profile):
         tables = s.scalars(select(OutboxEntry.table_name).order_by(OutboxEntry.seq)).all()
         assert s.get(Customer, customer_id).care_notes == "pending when the planning starts"
     assert tables == ["customers"] + ["visits"] * 9  # the caller's edit was flushed first
+
+
+def _mark_triggers(conn) -> list[tuple]:
+    return sorted(tuple(row) for row in conn.exec_driver_sql(kpi_cache.MARK_TRIGGERS))
+
+
+def test_a_big_planning_sets_the_kpi_marks_aside_and_always_brings_them_back(profile, monkeypatch):
+    monkeypatch.setattr(cadence_planning, "CHUNK_CLAIMS", 5)
+    monkeypatch.setattr(cadence_planning, "BULK_FROM_CLAIMS", 5)
+    _imported_branch(profile, closed=12)
+    with profile.engine.connect() as conn:
+        triggers = _mark_triggers(conn)
+    seen_in_chunks = []
+    add_missing = cadence_planning._add_missing
+
+    def second_chunk_fails(session, claims, inserter):
+        seen_in_chunks.append(_mark_triggers(session.connection()))
+        if len(seen_in_chunks) == 2:
+            raise _Stop
+        return add_missing(session, claims, inserter)
+
+    monkeypatch.setattr(cadence_planning, "_add_missing", second_chunk_fails)
+    session = profile.session("u1")
+    session.begin()
+    with pytest.raises(_Stop):
+        plan_visits_for_closed_claims(session, "u1")
+    assert seen_in_chunks == [[], []]  # set aside while the visits were written
+    assert _mark_triggers(session.connection()) == triggers  # back before the caller goes on
+    session.commit()  # a caller that commits what was done before the error
+    session.close()
+    with profile.engine.connect() as conn:
+        assert _mark_triggers(conn) == triggers
+    assert len(_visit_rows(profile)) == len(_outbox_ids(profile)) == 15
+    monkeypatch.setattr(cadence_planning, "_add_missing", add_missing)
+    with profile.session("u1") as s, s.begin():
+        assert plan_visits_for_closed_claims(s, "u1") == 21
+    with profile.engine.connect() as conn:
+        assert _mark_triggers(conn) == triggers

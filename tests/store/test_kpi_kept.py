@@ -14,10 +14,9 @@ from alembic import command
 from sqlalchemy import insert, update
 
 from claimcare_desktop.domain import kpi
-from claimcare_desktop.store import kpi_cache
+from claimcare_desktop.store import cadence_planning, kpi_cache
 from claimcare_desktop.store import kpi_queries as kq
 from claimcare_desktop.store import models as m
-from claimcare_desktop.store.cadence_planning import plan_visits_for_closed_claims
 from claimcare_desktop.store.db import open_profile
 from claimcare_desktop.store.schema import alembic_config
 from tests.export import dataset as d
@@ -175,10 +174,14 @@ def test_a_bulk_load_marks_everything_once_instead_of_row_by_row(template, tmp_p
     assert len(back) == 19
 
 
-def test_visits_planned_for_closed_claims_keep_the_kept_measures_kept_and_right(template, tmp_path):
-    """A claim that arrived closed gets its cadence visits planned (store/cadence_planning.py,
-    without the bulk-load mode): they are open, which no measure reads, so the planning
-    marks nothing and every kept measure still equals a fresh computation."""
+@pytest.mark.parametrize("big", [False, True], ids=["few", "big"])
+def test_visits_planned_for_closed_claims_leave_the_kept_measures_right(template, tmp_path,
+                                                                        monkeypatch, big):
+    """A claim that arrived closed gets its cadence visits planned (store/cadence_planning.py).
+    They are open, which no measure reads: a small planning marks nothing, so kept measures
+    stay kept; a big one runs in the bulk-load mode, which marks every fact changed. Either
+    way every kept measure equals a fresh computation afterwards."""
+    monkeypatch.setattr(cadence_planning, "BULK_FROM_CLAIMS", 1 if big else 2000)
     shutil.copytree(template, tmp_path, dirs_exist_ok=True)
     profile = open_profile(tmp_path)
     try:
@@ -188,13 +191,14 @@ def test_visits_planned_for_closed_claims_keep_the_kept_measures_kept_and_right(
         with profile.engine.connect() as conn:
             before = conn.exec_driver_sql(marks).fetchall()
         with profile.session(d.M1) as session, session.begin():
-            added = plan_visits_for_closed_claims(session, d.M1)
+            added = cadence_planning.plan_visits_for_closed_claims(session, d.M1)
         with profile.engine.connect() as conn:
-            assert conn.exec_driver_sql(marks).fetchall() == before
+            after = conn.exec_driver_sql(marks).fetchall()
         _check_every_report(profile)
     finally:
         profile.close()
     assert added >= 3
+    assert (after != before) == big
 
 
 def test_a_trend_across_new_year_equals_each_month_computed_alone(template, tmp_path):
