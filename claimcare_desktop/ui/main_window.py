@@ -38,6 +38,7 @@ NAV_STYLE = ("QListWidget#navigation { font-size: 14px; border: none; outline: 0
 class MainWindow(QMainWindow):
     sig_language_requested = Signal(str)
     sig_sync_requested = Signal()
+    sig_sign_in_again_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         self.act_sync = self._action("F5", self.sig_sync_requested.emit)
+        self.act_sign_in_again = self._action(None, self.sig_sign_in_again_requested.emit)
         self.act_search = self._action(QKeySequence.StandardKey.Find, self._focus_search)
         self.act_log_visit = self._action("Ctrl+L", self._log_visit)
         self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close)
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addAction(self.act_sync)
+        self.menu_file.addAction(self.act_sign_in_again)
         self.menu_language = self.menu_file.addMenu("")
         for action in self.act_languages.values():
             self.menu_language.addAction(action)
@@ -127,6 +130,9 @@ class MainWindow(QMainWindow):
         self.menu_go.setTitle(self.tr("&Go"))
         self.act_sync.setText(self.tr("&Sync now"))
         self.act_sync.setToolTip(self.tr("Exchange changes with HQ now (F5)"))
+        self.act_sign_in_again.setText(self.tr("Sign &in again…"))
+        self.act_sign_in_again.setToolTip(self.tr("Enter your password again, e.g. when HQ "
+                                                  "no longer accepts this PC's sign-in"))
         self.act_search.setText(self.tr("&Search"))
         self.act_log_visit.setText(self.tr("&Log a visit"))
         self.act_quit.setText(self.tr("&Quit"))

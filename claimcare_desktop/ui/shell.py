@@ -28,6 +28,7 @@ class Shell:
         self.window.setStatusBar(self.status_bar)
         self.sign_in_again = SignInAgain(ctx, self.sync, self.window)
         self.status_bar.sig_sign_in_again.connect(self.sign_in_again.open)
+        self.window.sig_sign_in_again_requested.connect(self.sign_in_again.open)
         self.reminder = Reminder(ctx, self.window.windowIcon(), self.window)
         self.reminder.sig_banner.connect(self.window.banner.show_message)
         self.reminder.sig_banner_text.connect(self.window.banner.update_text)

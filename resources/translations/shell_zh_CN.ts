@@ -140,6 +140,14 @@ File: %1</source>
         <translation>立即与总部交换数据（F5）</translation>
     </message>
     <message>
+        <source>Sign &amp;in again…</source>
+        <translation>重新登录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Enter your password again, e.g. when HQ no longer accepts this PC&apos;s sign-in</source>
+        <translation>重新输入密码，例如总部不再接受本机的登录时</translation>
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>

@@ -181,3 +181,15 @@ def test_signing_in_again_as_another_account_is_refused_and_stores_nothing(
         with pytest.raises(SignedInAsAnotherUser):
             sign_in_again(profile, url, someone_else, PASSWORD)
     assert token_store.load(profile) == signed.token
+
+
+def test_the_file_menu_offers_signing_in_again_too(qtbot, profile, expired):
+    shell = expired.shell
+    action = shell.window.act_sign_in_again
+    assert action in shell.window.menu_file.actions() and action.text() == "Sign &in again…"
+    action.trigger()
+    dialog = shell.sign_in_again.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.username.text() == expired.username and dialog.username.isReadOnly()
+    _attempt(qtbot, dialog, PASSWORD)
+    _pending_shown(qtbot, shell, 0)
