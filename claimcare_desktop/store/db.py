@@ -39,12 +39,18 @@ class Profile:
         self.engine.dispose()
 
 
+WAL_SIZE_LIMIT = 64 * 1024 * 1024
+
+
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # A first sync or a big planning grows the WAL to hundreds of MB; without a limit the
+    # file keeps that size for as long as the app runs.
+    cursor.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
     cursor.close()
 
 

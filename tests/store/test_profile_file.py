@@ -6,6 +6,7 @@ import os
 import pytest
 
 from claimcare_desktop.store.db import (
+    WAL_SIZE_LIMIT,
     DatabaseDamaged,
     damage_reported,
     find_damage,
@@ -94,3 +95,22 @@ def test_a_sound_file_reported_as_damaged_opens_and_the_report_is_cleared(tmp_pa
     report_damage(path, "*** in database main ***")
     open_profile(tmp_path).close()
     assert not damage_reported(path)
+
+
+def test_a_big_write_leaves_no_big_wal_file_behind_once_checkpointed(tmp_path):
+    profile = open_profile(tmp_path)
+    wal = database_file(tmp_path).with_name(database_file(tmp_path).name + "-wal")
+    megabyte = "x" * (1024 * 1024)
+    with profile.engine.begin() as conn:  # like a first sync's page or a big planning
+        conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+        for n in range(WAL_SIZE_LIMIT // (1024 * 1024) + 16):
+            conn.exec_driver_sql("INSERT INTO sync_state (key, value) VALUES (?, ?)",
+                                 (f"bulk-{n}", megabyte))
+        conn.exec_driver_sql("DELETE FROM sync_state WHERE key LIKE 'bulk-%'")
+    assert wal.stat().st_size > WAL_SIZE_LIMIT
+    with profile.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+    with profile.engine.begin() as conn:  # the next write starts the WAL over, trimmed
+        conn.exec_driver_sql("INSERT INTO sync_state (key, value) VALUES ('after', '1')")
+    assert wal.stat().st_size <= WAL_SIZE_LIMIT
+    profile.close()
