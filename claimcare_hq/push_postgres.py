@@ -29,6 +29,7 @@ from .changes import stamp
 from .permissions import Actor
 from .push import Batch, Loaded, Progress, apply_push
 from .schema import SYNCED_TABLES
+from .sqlcompat import upsert_sql
 from .values import encode_row
 
 _LOCK_DEVICE = (
@@ -40,11 +41,11 @@ _LOCK_COUNTER = (
     "ON CONFLICT (branch_id) DO UPDATE SET branch_id = excluded.branch_id")
 _ADVANCE_COUNTER = "UPDATE branch_counters SET next_seq = next_seq + %s WHERE branch_id = %s"
 _NEXT_SEQ = "(SELECT next_seq FROM branch_counters WHERE branch_id = %(branch_id)s::varchar)"
-ATTEMPTS = 3
-_RETRIED = (errors.UniqueViolation, errors.DeadlockDetected, errors.SerializationFailure)
 _RECORD_PROGRESS = (
     "UPDATE device_progress SET last_seq = %(last_seq)s, last_first_seq = %(last_first_seq)s, "
     "last_response = %(last_response)s, updated_at = %(updated_at)s WHERE device_id = %(device)s")
+ATTEMPTS = 3
+_RETRIED = (errors.UniqueViolation, errors.DeadlockDetected, errors.SerializationFailure)
 
 
 @functools.cache
@@ -60,16 +61,13 @@ def _ids_sql(table: str) -> str:
     return f'SELECT id FROM "{table}" WHERE branch_id = %s AND id = ANY(%s)'
 
 
+def _mark(name: str) -> str:
+    return f"{_NEXT_SEQ} + %(change_seq)s" if name == "change_seq" else f"%({name})s"
+
+
 @functools.cache
 def _write_sql(table: str, names: tuple[str, ...], upsert: bool) -> str:
-    quoted = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join(f"{_NEXT_SEQ} + %({n})s" if n == "change_seq" else f"%({n})s"
-                      for n in names)
-    sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})'
-    if upsert:
-        sets = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n not in ("branch_id", "id"))
-        sql += f" ON CONFLICT (branch_id, id) DO UPDATE SET {sets}"
-    return sql
+    return upsert_sql(table, names, ("branch_id", "id") if upsert else (), mark=_mark)
 
 
 @functools.cache

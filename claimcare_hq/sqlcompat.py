@@ -8,24 +8,34 @@ time cost more than running it (every push takes two locks and rewrites rows thi
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, text
 
 
-@functools.cache
-def upsert_statement(table: Table, names: tuple[str, ...], keys: tuple[str, ...],
-                     updated: tuple[str, ...] | None = None, returning: bool = False):
-    """INSERT of `names`; on a conflict over `keys` the `updated` names (by default every
-    name but the keys) are overwritten with the inserted values."""
+def upsert_sql(table_name: str, names: tuple[str, ...], keys: tuple[str, ...],
+               updated: tuple[str, ...] | None = None,
+               mark: Callable[[str], str] = ":{}".format) -> str:
+    """INSERT of `names` (the value of each spelled by `mark`); on a conflict over `keys` the
+    `updated` names (by default every name but the keys) are overwritten with the inserted
+    values. Without `keys`, a plain INSERT."""
     quoted = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join(f":{n}" for n in names)
+    sql = f'INSERT INTO "{table_name}" ({quoted}) VALUES ({", ".join(map(mark, names))})'
+    if not keys:
+        return sql
     if updated is None:
         updated = tuple(n for n in names if n not in keys)
     sets = ", ".join(f'"{n}" = excluded."{n}"' for n in updated)
     conflict = ", ".join(f'"{k}"' for k in keys)
-    sql = (f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks}) '
-           f"ON CONFLICT ({conflict}) DO UPDATE SET {sets}")
+    return f"{sql} ON CONFLICT ({conflict}) DO UPDATE SET {sets}"
+
+
+@functools.cache
+def upsert_statement(table: Table, names: tuple[str, ...], keys: tuple[str, ...],
+                     updated: tuple[str, ...] | None = None, returning: bool = False):
+    """upsert_sql as a SQLAlchemy statement with typed parameters."""
+    sql = upsert_sql(table.name, names, keys, updated)
     statement = text(sql + (" RETURNING *" if returning else "")).bindparams(
         *(bindparam(n, type_=table.c[n].type) for n in names))
     return statement.columns(*table.c) if returning else statement
