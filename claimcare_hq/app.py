@@ -20,7 +20,7 @@ from claimcare_desktop.sync.protocol import NOT_SIGNED_IN, TOKEN_EXPIRED
 from . import auth
 from .db import make_engine
 from .permissions import Actor
-from .pull import pull_page
+from .pull import pull_page, pull_page_for_token
 from .push import PushRefused
 from .push_postgres import push_on_postgres
 from .push_sqlalchemy import push_mutations
@@ -55,22 +55,33 @@ def _unauthorized(_request: Request, exc: Unauthorized) -> JSONResponse:
 
 
 # The bearer header, read by an async dependency; the token is then checked inside each
-# endpoint's worker thread (current_actor): a sync dependency of its own would cost every
-# request a second hop through the thread pool.
+# endpoint's worker thread: a sync dependency of its own would cost every request a second hop
+# through the thread pool. On PostgreSQL, push and pull look it up in their own transaction.
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def current_actor(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Actor:
-    actor = None
-    if credentials is not None:
-        try:
-            actor = auth.actor_for(request.app.state.engine, credentials.credentials)
-        except auth.TokenExpired:
-            raise Unauthorized(TOKEN_EXPIRED, "this sign-in has expired (unused for "
-                               f"{auth.TOKEN_IDLE_LIMIT.days} days); sign in again") from None
+def _token_hash(credentials: HTTPAuthorizationCredentials | None) -> str:
+    if credentials is None:
+        raise Unauthorized(NOT_SIGNED_IN, "sign in first (missing, revoked or unknown token)")
+    return auth.token_hash(credentials.credentials)
+
+
+def _actor(engine: Engine, hashed: str, row: tuple | None) -> Actor:
+    """The actor of a token's row of auth.ACTOR_SQL, or Unauthorized."""
+    try:
+        actor = auth.actor_from_row(engine, hashed, row)
+    except auth.TokenExpired:
+        raise Unauthorized(TOKEN_EXPIRED, "this sign-in has expired (unused for "
+                           f"{auth.TOKEN_IDLE_LIMIT.days} days); sign in again") from None
     if actor is None:
         raise Unauthorized(NOT_SIGNED_IN, "sign in first (missing, revoked or unknown token)")
     return actor
+
+
+def current_actor(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Actor:
+    engine = request.app.state.engine
+    hashed = _token_hash(credentials)
+    return _actor(engine, hashed, auth.token_row(engine, hashed))
 
 
 router = APIRouter(prefix=protocol.API, route_class=GzipBodyRoute,
@@ -104,13 +115,15 @@ def sign_out(request: Request, credentials: Credentials) -> Response:
 @router.post("/sync/push", response_model=PushResponse,
              responses={400: _ERR, 401: _ERR, 403: _ERR, 413: _ERR})
 def push(body: PushRequest, request: Request, credentials: Credentials) -> JSONResponse:
-    actor = current_actor(request, credentials)
     mutations = body.model_dump()["mutations"]  # one call into pydantic's core
     engine = request.app.state.engine
     try:
-        if engine.dialect.name == "postgresql":
-            answer = push_on_postgres(engine, actor, mutations)
+        if engine.dialect.name == "postgresql":  # the token is checked in the push's transaction
+            hashed = _token_hash(credentials)
+            answer = push_on_postgres(engine, hashed, mutations,
+                                      lambda row: _actor(engine, hashed, row))
         else:
+            actor = current_actor(request, credentials)
             with engine.begin() as conn:
                 answer = push_mutations(conn, actor, mutations)
     except PushRefused as exc:
@@ -123,8 +136,13 @@ def pull(request: Request, credentials: Credentials,
          cursor: int = Query(0, ge=0, le=MAX_SEQ),
          limit: int = Query(protocol.DEFAULT_PULL_LIMIT, ge=1, le=protocol.MAX_PULL_LIMIT)
          ) -> Response:
-    actor = current_actor(request, credentials)
-    body = pull_page(request.app.state.engine, actor.branch_id, cursor, limit)
+    engine = request.app.state.engine
+    if engine.dialect.name == "postgresql":  # the token is checked in the page's statement
+        hashed = _token_hash(credentials)
+        row, body = pull_page_for_token(engine, hashed, cursor, limit)
+        _actor(engine, hashed, row)
+    else:
+        body = pull_page(engine, current_actor(request, credentials).branch_id, cursor, limit)
     return Response(body, media_type="application/json")
 
 

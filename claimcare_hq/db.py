@@ -67,8 +67,13 @@ def head_revisions() -> list[str]:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring HQ's schema to the newest migration (Alembic does nothing when it is there)."""
+    """Bring HQ's schema to the newest migration (Alembic does nothing when it is there) and,
+    on PostgreSQL, install the rows' stored pull form (wire_rows.py)."""
+    from .wire_rows import install
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        if conn.dialect.name == "postgresql":
+            install(conn)

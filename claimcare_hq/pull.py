@@ -6,11 +6,12 @@ statement; SQLite's transaction is one snapshot anyway). Committed numbers of a 
 form a prefix (changes.py), so the page's last number is a safe cursor: nothing below it can
 still appear later.
 
-On PostgreSQL the page's rows are turned into JSON text by the database itself (one
-`string_agg` of `json_build_object`s): no per-row Python at HQ, which was most of a first
-sync's server time. Its text is the same wire form the Python encoder makes (timestamps with
-six fraction digits). The statement runs on the driver's own cursor: SQLAlchemy's per-call
-work was most of a small pull's CPU.
+On PostgreSQL each row already holds its JSON text, built by the database when the row was
+written (wire_rows.py), and the page is one `string_agg` of them: no per-row Python at HQ,
+which was most of a first sync's server time, and no per-row JSON building in the database,
+which was most of PostgreSQL's time under 200 devices. Its JSON is the Python encoder's
+(timestamps with six fraction digits). The statement runs on the driver's own cursor, with
+the bearer token's check inside it: SQLAlchemy's per-call work was most of a small pull's CPU.
 """
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, bindparam, literal, select, union_all
+from sqlalchemy import Engine, bindparam, literal, select, union_all
 
+from .auth import ACTOR_SQL
 from .schema import SYNCED_TABLES
+from .wire_rows import WIRE_COLUMN
 
 
 def _json_default(value: Any) -> str:
@@ -69,60 +72,65 @@ def _page_rows(conn, table_name: str, params: dict) -> list[tuple[int, dict]]:
             for seq, row_id, *values in conn.execute(query, params).all()]
 
 
-def _json_value(column) -> str:
-    if isinstance(column.type, DateTime):
-        return f'''to_char("{column.name}", 'YYYY-MM-DD"T"HH24:MI:SS.US')'''
-    return f'"{column.name}"'
+# The page's branch on PostgreSQL: the token's, looked up in the same statement (ACTOR_SQL).
+_BRANCH = "(SELECT branch_id FROM actor)"
 
 
-def _json_rows_part(table_name: str) -> str:
-    """One table's rows of the page as (seq, JSON text of the wire row)."""
-    table = SYNCED_TABLES[table_name]
-    fields = ", ".join(f"'{c.name}', {_json_value(c)}" for c in table.columns
-                       if c.name not in ("id", "change_seq"))
-    return (f"SELECT change_seq AS seq, json_build_object('table', '{table_name}', 'id', id, "
-            f"'seq', change_seq, 'fields', json_build_object({fields}))::text AS body "
-            f'FROM "{table_name}" WHERE branch_id = %(branch_id)s AND change_seq > %(cursor)s '
+def _stored_rows_part(table_name: str) -> str:
+    """One table's rows of the page as (seq, their stored pull form)."""
+    return (f'SELECT change_seq AS seq, {WIRE_COLUMN} AS body FROM "{table_name}" '
+            f"WHERE branch_id = {_BRANCH} AND change_seq > %(cursor)s "
             "AND change_seq <= (SELECT last FROM span)")
 
 
 def _keys_part(table_name: str) -> str:
-    return (f'(SELECT change_seq AS seq FROM "{table_name}" WHERE branch_id = %(branch_id)s '
+    return (f'(SELECT change_seq AS seq FROM "{table_name}" WHERE branch_id = {_BRANCH} '
             "AND change_seq > %(cursor)s ORDER BY change_seq LIMIT %(probe)s)")
 
 
 @functools.cache
 def _postgres_page_sql() -> str:
-    """One statement, so one snapshot: the next `probe` (= limit + 1) change numbers over all
-    tables, the page's last number, and the page's rows as the text of a JSON array's items.
-    Each table is read by a range of its (branch_id, change_seq) index."""
+    """One statement, so one snapshot and one round trip: the token's holder (no row: no live
+    token, and an empty page), the next `probe` (= limit + 1) change numbers over all tables
+    of its branch, the page's last number, and the page's rows as the text of a JSON array's
+    items. Each table is read by a range of its (branch_id, change_seq) index."""
     keys = " UNION ALL ".join(_keys_part(name) for name in SYNCED_TABLES)
-    rows = " UNION ALL ".join(_json_rows_part(name) for name in SYNCED_TABLES)
-    return (f"WITH probe AS (SELECT seq FROM ({keys}) AS k ORDER BY seq LIMIT %(probe)s), "
+    rows = " UNION ALL ".join(_stored_rows_part(name) for name in SYNCED_TABLES)
+    return (f"WITH actor AS ({ACTOR_SQL.format(mark='%(token)s')}), "
+            f"probe AS (SELECT seq FROM ({keys}) AS k ORDER BY seq LIMIT %(probe)s), "
             "span AS (SELECT (SELECT count(*) FROM probe) AS found, coalesce((SELECT max(seq) "
             "FROM (SELECT seq FROM probe ORDER BY seq LIMIT %(limit)s) AS p), %(cursor)s) AS last) "
-            f"SELECT found, last, (SELECT string_agg(body, ',' ORDER BY seq) FROM ({rows}) AS page) "
-            "FROM span")
+            "SELECT actor.user_id, actor.branch_id, actor.device_id, actor.role, actor.last_used, "
+            f"found, last, (SELECT string_agg(body, ',' ORDER BY seq) FROM ({rows}) AS page) "
+            "FROM span LEFT JOIN actor ON true")
 
 
-def _postgres_page(engine: Engine, branch_id: str, cursor: int, limit: int) -> bytes:
-    connection = engine.raw_connection()
-    try:
-        with connection.cursor() as db:
-            db.execute(_postgres_page_sql(), {"branch_id": branch_id, "cursor": cursor,
-                                              "limit": limit, "probe": limit + 1})
-            found, last, rows = db.fetchone()
-        connection.commit()
-    finally:
-        connection.close()
+def _body(rows: str | None, last: int, has_more: bool) -> bytes:
     return ('{"rows":[%s],"next_cursor":%d,"has_more":%s}'
-            % (rows or "", last, "true" if found > limit else "false")).encode()
+            % (rows or "", last, "true" if has_more else "false")).encode()
+
+
+def pull_page_for_token(engine: Engine, hashed_token: str, cursor: int, limit: int
+                        ) -> tuple[tuple, bytes]:
+    """On PostgreSQL: the token's row of auth.ACTOR_SQL (all None: no live token) and the JSON
+    body of its branch's page, in one round trip (statement and COMMIT pipelined)."""
+    pooled = engine.raw_connection()
+    try:
+        connection = pooled.driver_connection
+        with connection.cursor() as db:
+            with connection.pipeline():
+                db.execute(_postgres_page_sql(), {"token": hashed_token, "cursor": cursor,
+                                                  "limit": limit, "probe": limit + 1})
+                connection.commit()
+            *actor, found, last, rows = db.fetchone()
+    finally:
+        pooled.close()
+    return tuple(actor), _body(rows, last, found > limit)
 
 
 def pull_page(engine: Engine, branch_id: str, cursor: int, limit: int) -> bytes:
-    """The JSON body of one pull page (see claimcare_desktop.sync.protocol.PullPage)."""
-    if engine.dialect.name == "postgresql":
-        return _postgres_page(engine, branch_id, cursor, limit)
+    """The JSON body of one pull page of a branch (see claimcare_desktop.sync.protocol.PullPage),
+    read with SQLAlchemy (the demo's SQLite)."""
     with engine.connect() as conn, conn.begin():  # SQLite's transaction is one snapshot
         keys = conn.execute(_page_query(), {"branch_id": branch_id, "cursor": cursor,
                                             "limit": limit + 1}).all()

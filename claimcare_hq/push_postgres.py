@@ -17,6 +17,7 @@ cadence visits) makes the insert fail: the push is then run again from the start
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from psycopg import errors
@@ -25,6 +26,7 @@ from psycopg.types.json import Json
 from sqlalchemy import JSON, Engine
 
 from . import references
+from .auth import ACTOR_SQL
 from .changes import stamp
 from .permissions import Actor
 from .push import Batch, Loaded, Progress, apply_push
@@ -125,14 +127,19 @@ class PostgresPushStore:
             conn.commit()  # in the same round trip: the counter lock ends here
 
 
-def push_on_postgres(engine: Engine, actor: Actor, mutations: list[dict[str, Any]]) -> dict[str, Any]:
+def push_on_postgres(engine: Engine, hashed_token: str, mutations: list[dict[str, Any]],
+                     authorize: Callable[[tuple | None], Actor]) -> dict[str, Any]:
     """Apply a push in a transaction of its own, committed before the answer is returned (a
-    replay that writes nothing commits here)."""
+    replay that writes nothing commits here). The token is looked up on the push's own
+    connection (auth.ACTOR_SQL) and `authorize` turns its row into the actor or raises."""
     pooled = engine.raw_connection()
     try:
+        connection = pooled.driver_connection
+        row = connection.execute(ACTOR_SQL.format(mark="%s"), (hashed_token,)).fetchone()
+        actor = authorize(row)
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                answer = apply_push(PostgresPushStore(pooled.driver_connection, actor), actor,
+                answer = apply_push(PostgresPushStore(connection, actor), actor,
                                     [dict(m) for m in mutations])
                 pooled.commit()
                 return answer
@@ -140,9 +147,9 @@ def push_on_postgres(engine: Engine, actor: Actor, mutations: list[dict[str, Any
                 pooled.rollback()
                 if attempt == ATTEMPTS:
                     raise
-            except BaseException:
-                pooled.rollback()
-                raise
+    except BaseException:
+        pooled.rollback()
+        raise
     finally:
         pooled.close()
     raise AssertionError("unreachable")

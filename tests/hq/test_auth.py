@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 import requests
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from claimcare_desktop.sync.client import HqClient
 from claimcare_desktop.sync.errors import (
@@ -20,6 +20,7 @@ from claimcare_hq.push import utcnow
 from claimcare_hq.schema import SignInThrottle, Token
 from claimcare_hq.users import disable_user
 from tests.support.branches import PASSWORD, seed_branch, token_for
+from tests.support.hq_calls import hq_row, mutation
 
 pytestmark = pytest.mark.postgres
 
@@ -130,6 +131,28 @@ def test_a_token_idle_too_long_gets_401_token_expired_and_a_used_one_is_kept_ali
     unknown = requests.get(f"{live_hq.url}/api/v1/sync/pull",
                            headers={"Authorization": "Bearer not-a-token"})
     assert unknown.status_code == 401 and unknown.json()["code"] == "not_signed_in"
+
+
+def test_a_push_under_an_expired_revoked_or_unknown_token_is_401_and_writes_nothing(live_hq):
+    hq_engine = live_hq.engine
+    branch = seed_branch(hq_engine, customers=1)
+    idle, revoked = _signed_in_on_two_devices(live_hq, f"{branch.code}.mgr1")
+    _age_token(hq_engine, idle.token, TOKEN_IDLE_LIMIT + timedelta(minutes=1))
+    revoked_token = revoked.token
+    revoked.sign_out()
+    customer = branch.customers[0]
+    before = hq_row(hq_engine, "customers", branch.id, customer)
+    edit = [mutation(1, "customers", customer, {"care_notes": "never stored"}, {"care_notes": None})]
+    with pytest.raises(TokenExpired):
+        idle.push(edit)
+    for token, code in ((revoked_token, "not_signed_in"), ("not-a-token", "not_signed_in")):
+        answer = requests.post(f"{live_hq.url}/api/v1/sync/push", json={"mutations": edit},
+                               headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 401 and answer.json()["code"] == code
+    assert hq_row(hq_engine, "customers", branch.id, customer) == before
+    with hq_engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM device_progress WHERE branch_id = :b"),
+                            {"b": branch.id}).scalar() == 0  # no device was even registered
 
 
 def test_old_throttle_rows_are_pruned_but_a_live_block_is_kept(live_hq):
