@@ -3,8 +3,8 @@
 One transaction per push: the device's progress row is locked first (two deliveries of the
 same push queue up here and the second finds the work done), then the branch's change
 counter (DESIGN §6). Mutations numbered at or below the device's last applied number are
-skipped; a replay of the last push gets the stored answer. The answer is sent after the
-commit (DESIGN §4.3).
+skipped, their refusals repeated from the last answer; a replay of the last push gets the
+stored answer. The answer is sent after the commit (DESIGN §4.3).
 
 The rules live here; the reads and writes are a `PushStore`'s: SQLAlchemy statements
 (push_sqlalchemy.py, any database) or two pipelined round trips on PostgreSQL
@@ -191,6 +191,17 @@ def _answer(acked: int, applied: int, skipped: int, conflicts: int = 0,
             "conflicts": conflicts, "rejected": rejected or []}
 
 
+def _earlier_refusals(progress: Progress, mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The refusals of the mutations this push repeats that HQ applied before, as its last
+    answer gave them: that answer may have been lost, and a PC learns of a refused create
+    only from an answer (or from the conflict log, which a big pull skips). An answer carries
+    its own repeats on, so answers lost in a row still pass them along."""
+    if not progress.last_response or not mutations:
+        return []
+    first, last = mutations[0]["seq"], min(mutations[-1]["seq"], progress.last_seq)
+    return [r for r in json.loads(progress.last_response)["rejected"] if first <= r["seq"] <= last]
+
+
 def apply_push(store: PushStore, actor: Actor, mutations: list[dict[str, Any]]) -> dict[str, Any]:
     """Apply a push through `store` and return the answer to send once it committed."""
     check_mutations(actor, mutations)
@@ -202,7 +213,8 @@ def apply_push(store: PushStore, actor: Actor, mutations: list[dict[str, Any]]) 
         if progress.last_response and mutations[0]["seq"] == progress.last_first_seq \
                 and mutations[-1]["seq"] == progress.last_seq:
             return json.loads(progress.last_response)
-        return _answer(progress.last_seq, 0, len(mutations))
+        return _answer(progress.last_seq, 0, len(mutations),
+                       rejected=_earlier_refusals(progress, mutations))
     fresh = [m for m in mutations if m["seq"] > progress.last_seq]
     if not fresh:
         return _answer(progress.last_seq, 0, 0)
@@ -210,7 +222,7 @@ def apply_push(store: PushStore, actor: Actor, mutations: list[dict[str, Any]]) 
     for m in fresh:
         batch.apply(m)
     answer = _answer(fresh[-1]["seq"], batch.applied, len(mutations) - len(fresh),
-                     len(batch.conflicts), batch.rejected)
+                     len(batch.conflicts), _earlier_refusals(progress, mutations) + batch.rejected)
     store.write(batch, {"last_seq": answer["acked_through"], "last_first_seq": mutations[0]["seq"],
                         "last_response": json.dumps(answer), "updated_at": utcnow()})
     return answer

@@ -12,8 +12,8 @@ pull of the same round brings it back. Rows made on this PC that refer to a refu
 refused too (`reference_outside_branch`) and so tombstoned the same way.
 
 When the answer was lost and the next push also carried newer changes, HQ skips the
-mutations it applied before and its answer no longer lists their refusals. The conflict-log
-rows HQ wrote for them still arrive with the pull, so those are followed too: a refused
+mutations it applied before and repeats their refusals from its last answer. The conflict-log
+rows HQ wrote for them also arrive with the pull and are followed as a second path: a refused
 create logged for this device, pulled in this round, whose row the same pull did not bring.
 """
 from __future__ import annotations

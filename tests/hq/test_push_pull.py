@@ -201,3 +201,24 @@ def test_a_row_made_on_a_refused_new_row_in_the_same_push_is_refused_too(live_hq
     assert hq_row(live_hq.engine, "visit_attempts", branch.id, attempt) is None
     refused = {r["row_id"] for r in hq_rows(live_hq.engine, "conflict_log", branch.id)}
     assert refused == {claim, visit, attempt}  # each is kept for the branch to see
+
+
+def test_refusals_of_skipped_mutations_are_repeated_through_answers_lost_in_a_row(live_hq):
+    """A PC whose answers were lost sends its outbox again with newer changes: HQ skips what
+    it applied and repeats those mutations' refusals, carried from answer to answer."""
+    branch = seed_branch(live_hq.engine)
+    mgr = client_for(live_hq, branch, f"{branch.code}.mgr1", "dev-mgr")
+    claim_no = {"customer_id": branch.customers[0], "claim_no": "C-LOST"}
+    outbox = [mutation(1, "claims", str(uuid.uuid4()), claim_no)]
+    outbox += [mutation(n, "customers", branch.customers[0], {"care_notes": f"note {n}"},
+                        {"care_notes": None if n == 2 else f"note {n - 1}"}) for n in (2, 3)]
+    refused = {"seq": 1, "reason": "read_only_table"}
+    assert mgr.push(outbox[:2])["rejected"] == [refused]  # this answer is "lost"
+    second = mgr.push(outbox)  # and this one too
+    assert (second["applied"], second["skipped"], second["rejected"]) == (1, 2, [refused])
+    outbox.append(mutation(4, "customers", branch.customers[0], {"care_notes": "note 4"},
+                           {"care_notes": "note 3"}))
+    third = mgr.push(outbox)
+    assert (third["applied"], third["skipped"], third["rejected"]) == (1, 3, [refused])
+    assert mgr.push(outbox[:2])["rejected"] == [refused]  # all skipped, not a replay
+    assert mgr.push(outbox[1:])["rejected"] == []  # the PC dropped seq 1: it had the answer

@@ -7,6 +7,8 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
+import claimcare_desktop.sync.engine as engine_module
+
 from claimcare_desktop.store.models import (
     CareItem,
     Claim,
@@ -144,8 +146,6 @@ def test_pushes_go_in_bounded_batches(live_hq, branch, profile_template, tmp_pat
 def test_a_big_round_stops_collecting_ids_and_refreshes_everything(live_hq, branch,
                                                                    profile_template, tmp_path,
                                                                    monkeypatch):
-    import claimcare_desktop.sync.engine as engine_module
-
     monkeypatch.setattr(engine_module, "REFRESH_ALL_FROM", 5)
     device = _device(live_hq, branch, profile_template, tmp_path, "sup")
     _received, changed = device._pull_all(_Never())
@@ -188,11 +188,7 @@ def test_a_create_hq_refuses_leaves_the_pc_in_the_same_round_and_is_in_the_confl
     assert (again.sent, again.received, again.rejected) == (0, 0, 0)
 
 
-def test_a_refused_create_whose_answer_was_lost_leaves_the_pc_by_its_conflict_log_row(
-        live_hq, branch, profile_template, tmp_path):
-    """HQ answers a repeated push that also carries newer changes for the new ones only:
-    the refusal of the create it applied before comes to the PC through the conflict log."""
-    device = _device(live_hq, branch, profile_template, tmp_path, "mgr1")
+def _refuse_a_claim_and_lose_the_answer(device, branch) -> str:
     device.run_once()
     claim_id = _add_refused_claim(device, branch, "PC-LOST")
     deliver = device.client.push
@@ -206,8 +202,22 @@ def test_a_refused_create_whose_answer_was_lost_leaves_the_pc_by_its_conflict_lo
         device.run_once()
     device.client.push = deliver
     _edit_customer(device, branch.customers[0], care_notes="after the lost answer")
+    return claim_id
+
+
+@pytest.mark.parametrize("conflict_log_followed", [True, False],
+                         ids=["conflict log followed", "round too big to follow it"])
+def test_a_refused_create_whose_answer_was_lost_is_refused_again_and_leaves_the_pc(
+        live_hq, branch, profile_template, tmp_path, monkeypatch, conflict_log_followed):
+    """HQ skips the create it applied before when a repeated push also carries newer changes,
+    and repeats its refusal from its last answer: the PC needs no conflict-log row, which it
+    does not follow in rounds of more than REFRESH_ALL_FROM pulled rows."""
+    device = _device(live_hq, branch, profile_template, tmp_path, "mgr1")
+    claim_id = _refuse_a_claim_and_lose_the_answer(device, branch)
+    if not conflict_log_followed:  # the round's pull is "too big": its ids are not kept
+        monkeypatch.setattr(engine_module, "REFRESH_ALL_FROM", 1)
     report = device.run_once()
-    assert (report.sent, report.rejected) == (2, 0)  # the claim's refusal is not repeated
+    assert (report.sent, report.rejected) == (2, 1)  # the claim's refusal, repeated
     mine, hq = synced_data(device.profile), hq_data(live_hq.engine, branch.id)
     assert mine["claims"][claim_id]["deleted"] and _live(mine, "claims") == hq["claims"]
     assert pending_changes(device.profile) == 0
