@@ -4,9 +4,11 @@ Every statement of a phase is sent at once (psycopg's pipeline mode) on the driv
 connection:
 1. lock the device's progress row, read the pushed rows `FOR UPDATE` (in a fixed order: two
    pushes wait for each other, never deadlock) and look up the referenced ids;
-2. after the merge in Python: lock the branch's counter, write every row with
-   `change_seq` = the counter + the row's place in the push (computed by PostgreSQL), advance
-   the counter, record the device's progress, COMMIT.
+2. after the merge in Python: lock the branch's counter, write the rows of each table with one
+   statement reading them from a JSON array (`json_to_recordset`), each with `change_seq` =
+   the counter + the row's place in the push (computed by PostgreSQL), advance the counter,
+   record the device's progress, COMMIT. One statement per table rather than one per row:
+   PostgreSQL's per-statement work (executor start and end) was most of a push's cost there.
 So the counter lock, which every writer of the branch queues on, is held only while
 PostgreSQL runs the second phase, never across a network wait or Python; the statement-at-a-
 time store (push_sqlalchemy.py) held it across six round trips, and under 200 devices its
@@ -17,13 +19,16 @@ cadence visits) makes the insert fail: the push is then run again from the start
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from typing import Any
 
 from psycopg import errors
 from psycopg.rows import dict_row
-from psycopg.types.json import Json
 from sqlalchemy import JSON, Engine
+from sqlalchemy.dialects import postgresql
+
+from claimcare_desktop.store import codec
 
 from . import references
 from .auth import ACTOR_SQL
@@ -47,6 +52,8 @@ _RECORD_PROGRESS = (
     "UPDATE device_progress SET last_seq = %(last_seq)s, last_first_seq = %(last_first_seq)s, "
     "last_response = %(last_response)s, updated_at = %(updated_at)s WHERE device_id = %(device)s")
 ATTEMPTS = 3
+# The rows of one write as the JSON array its statement reads (dates and times in wire form).
+_DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=codec.encode).encode
 _RETRIED = (errors.UniqueViolation, errors.DeadlockDetected, errors.SerializationFailure)
 
 
@@ -63,26 +70,29 @@ def _ids_sql(table: str) -> str:
     return f'SELECT id FROM "{table}" WHERE branch_id = %s AND id = ANY(%s)'
 
 
-def _mark(name: str) -> str:
-    return f"{_NEXT_SEQ} + %(change_seq)s" if name == "change_seq" else f"%({name})s"
-
-
 @functools.cache
 def _write_sql(table: str, names: tuple[str, ...], upsert: bool) -> str:
-    return upsert_sql(table, names, ("branch_id", "id") if upsert else (), mark=_mark)
+    """One statement writing every row of a JSON array (parameter `rows`) whose objects have
+    `names`; `change_seq` holds each row's offset from the branch's counter."""
+    columns = SYNCED_TABLES[table].c
+    json_columns = _json_columns(table)
+
+    def mark(name: str) -> str:
+        if name == "change_seq":
+            return f"{_NEXT_SEQ} + r.change_seq"
+        if name in json_columns:  # a None is stored as JSON null, as SQLAlchemy's JSON type does
+            return f"coalesce(r.\"{name}\", 'null'::json)"
+        return f'r."{name}"'
+
+    record = ", ".join(f'"{n}" {columns[n].type.compile(dialect=postgresql.dialect())}'
+                       for n in names)
+    return upsert_sql(table, names, ("branch_id", "id") if upsert else (), mark=mark,
+                      rows_from=f"json_to_recordset(%(rows)s::json) AS r({record})")
 
 
 @functools.cache
-def _json_columns(table: str) -> tuple[str, ...]:
-    return tuple(c.name for c in SYNCED_TABLES[table].columns if isinstance(c.type, JSON))
-
-
-def _parameters(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    json_columns = _json_columns(table)
-    if not json_columns:
-        return rows
-    # None too becomes JSON null, as SQLAlchemy's JSON type stores it
-    return [{**row, **{n: Json(row[n]) for n in json_columns if n in row}} for row in rows]
+def _json_columns(table: str) -> frozenset[str]:
+    return frozenset(c.name for c in SYNCED_TABLES[table].columns if isinstance(c.type, JSON))
 
 
 class PostgresPushStore:
@@ -120,8 +130,8 @@ class PostgresPushStore:
             for kind, table, rows in batch.writes():
                 if rows:
                     offset = stamp(rows, branch_id, offset)
-                    cursor.executemany(_write_sql(table, tuple(rows[0]), kind == "update"),
-                                       _parameters(table, rows))
+                    cursor.execute(_write_sql(table, tuple(rows[0]), kind == "update"),
+                                   {"branch_id": branch_id, "rows": _DUMPS(rows)})
             cursor.execute(_ADVANCE_COUNTER, (offset, branch_id))
             cursor.execute(_RECORD_PROGRESS, {"device": self.actor.device_id, **progress})
             conn.commit()  # in the same round trip: the counter lock ends here

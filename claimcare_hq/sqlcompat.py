@@ -16,12 +16,15 @@ from sqlalchemy import Connection, Table, bindparam, text
 
 def upsert_sql(table_name: str, names: tuple[str, ...], keys: tuple[str, ...],
                updated: tuple[str, ...] | None = None,
-               mark: Callable[[str], str] = ":{}".format) -> str:
-    """INSERT of `names` (the value of each spelled by `mark`); on a conflict over `keys` the
-    `updated` names (by default every name but the keys) are overwritten with the inserted
-    values. Without `keys`, a plain INSERT."""
+               mark: Callable[[str], str] = ":{}".format, rows_from: str | None = None) -> str:
+    """INSERT of `names` (the value of each spelled by `mark`), one row, or a row for each row
+    of the FROM item `rows_from`; on a conflict over `keys` the `updated` names (by default
+    every name but the keys) are overwritten with the inserted values. Without `keys`, a plain
+    INSERT."""
     quoted = ", ".join(f'"{n}"' for n in names)
-    sql = f'INSERT INTO "{table_name}" ({quoted}) VALUES ({", ".join(map(mark, names))})'
+    values = ", ".join(map(mark, names))
+    source = f"VALUES ({values})" if rows_from is None else f"SELECT {values} FROM {rows_from}"
+    sql = f'INSERT INTO "{table_name}" ({quoted}) {source}'
     if not keys:
         return sql
     if updated is None:
