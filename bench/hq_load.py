@@ -9,7 +9,10 @@ before it is measured. Printed: figure, baseline, ratio, target, and the CPU per
 the load processes, the server and PostgreSQL's backends (all share this machine's cores).
 
     .venv/bin/python bench/hq_load.py --seconds 20 [--workers 2] [--branches 200]
-                                      [--client requests]
+                                      [--client requests] [--devices 1 --branches 1]
+
+`--devices 1 --branches 1` measures one request at a time: what each request costs without
+any concurrency.
 """
 from __future__ import annotations
 
@@ -248,12 +251,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=1,
                         help="`claimcare-hq serve --workers` (the same server for both phases)")
+    parser.add_argument("--devices", type=int, default=DEVICES)
     parser.add_argument("--branches", type=int, default=BRANCHES,
-                        help=f"the {DEVICES} devices spread over this many branches (200: no two "
-                             "devices share a branch's change counter)")
+                        help="the devices spread over this many branches (as many as devices: no "
+                             "two devices share a branch's change counter)")
     parser.add_argument("--client", choices=sorted(CLIENTS), default="light",
                         help="the load processes' HTTP stack (the same for both phases)")
     args = parser.parse_args()
+    if args.devices < args.branches or args.devices % args.branches:
+        parser.error("--devices must be a multiple of --branches")
     sys.path.insert(0, str(ROOT))
     from claimcare_hq.db import make_engine, upgrade
     from claimcare_hq.seed import seed_demo
@@ -266,7 +272,7 @@ def main() -> None:
         upgrade(engine)
         seed_demo(engine, args.branches, 50, 7, "bench-password")
         engine.dispose()
-        devices = _devices(url, DEVICES // args.branches)
+        devices = _devices(url, args.devices // args.branches)
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "claimcare_hq.cli", "serve", "--db", url,
                                    "--port", str(port), "--workers", str(args.workers)], cwd=ROOT)
