@@ -6,7 +6,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -66,6 +66,11 @@ def head_revisions() -> list[str]:
     return list(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
+# Two HQ processes starting at once on one PostgreSQL database (`serve` upgrades first) take
+# turns: the second finds the schema at head and the stored pull forms installed.
+_UPGRADE_LOCK = 0x434C41494D485131  # "CLAIMHQ1"
+
+
 def upgrade(engine: Engine) -> None:
     """Bring HQ's schema to the newest migration (Alembic does nothing when it is there) and,
     on PostgreSQL, install the rows' stored pull form (wire_rows.py)."""
@@ -73,6 +78,8 @@ def upgrade(engine: Engine) -> None:
 
     cfg = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
         if conn.dialect.name == "postgresql":

@@ -19,8 +19,6 @@ from sqlalchemy import Connection, DateTime, text
 from .schema import SYNCED_TABLES
 
 WIRE_COLUMN = "wire"
-# Two HQ processes starting at once must not replace the same functions concurrently.
-_INSTALL_LOCK = 0x43_4C_41_49_4D_57_49_52  # "CLAIMWIR"
 
 
 def _json_value(table_name: str, column_name: str, row: str) -> str:
@@ -54,8 +52,8 @@ def _installed_body(conn: Connection, table_name: str) -> str | None:
 
 def install(conn: Connection) -> list[str]:
     """Add the column and (re)create the triggers whose definition changed, rebuilding those
-    tables' stored forms; the tables it rebuilt. PostgreSQL only."""
-    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _INSTALL_LOCK})
+    tables' stored forms; the tables it rebuilt. PostgreSQL only; run inside db.upgrade's
+    transaction, whose advisory lock keeps two HQ processes from installing at once."""
     rebuilt = []
     for table_name in SYNCED_TABLES:
         body = _function_body(table_name)

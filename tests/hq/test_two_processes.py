@@ -102,3 +102,25 @@ def test_a_pc_spread_over_two_hq_processes_converges(two_servers, hq_engine, pro
     assert data["customers"][mine]["care_notes"].startswith("r3-")
     losses = [(c["lost_device_id"], c["lost_value"]) for c in data["conflict_log"].values()]
     assert len(losses) == len(set(losses))
+
+
+def test_two_hq_processes_setting_up_one_new_database_at_once_both_succeed(pg_cluster):
+    """`serve` and `init-db` upgrade first; started together on an empty database, they
+    take turns (an advisory lock) instead of both creating the same tables."""
+    from claimcare_hq.db import make_engine
+    from claimcare_hq.wire_rows import install
+
+    name = pg_cluster.create_database()
+    url = pg_cluster.url(name)
+    try:
+        processes = [subprocess.Popen([sys.executable, "-m", "claimcare_hq.cli", "init-db",
+                                       "--db", url], stdout=subprocess.PIPE,
+                                      stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+        outputs = [p.communicate(timeout=120)[0] for p in processes]
+        assert [p.returncode for p in processes] == [0, 0], outputs
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            assert install(conn) == []  # the pull forms are in place: nothing left to do
+        engine.dispose()
+    finally:
+        pg_cluster.drop_database(name)
