@@ -36,7 +36,7 @@ from claimcare_desktop.ui.i18n import LANGUAGES, Translations  # noqa: E402
 from claimcare_desktop.ui.settings import Settings  # noqa: E402
 from claimcare_desktop.ui.shell import Shell  # noqa: E402
 from claimcare_desktop.ui.sign_in.dialog import SignInDialog  # noqa: E402
-from claimcare_desktop.ui.status.sync_controller import SyncStatus  # noqa: E402
+from claimcare_desktop.ui.status.sync_controller import RECEIVING, SyncStatus  # noqa: E402
 from claimcare_desktop.ui.tasks import TaskRunner  # noqa: E402
 from claimcare_desktop.ui.visit_queue.complaint_dialog import (  # noqa: E402
     ComplaintFromVisitDialog,
@@ -94,6 +94,7 @@ def shoot_language(ctx: AppContext, translations: Translations, language: str, o
     shoot_opened(shell, ctx, language, out)
     shoot_log_dialog(shell, ctx, language, out)
     shoot_sign_in_again(shell, ctx, language, out)
+    shoot_sync_progress(shell, ctx, language, out)
     shell.window.close()
     shell.window.deleteLater()
     settle(ctx.tasks)
@@ -156,6 +157,17 @@ def shoot_sign_in_again(shell: Shell, ctx: AppContext, language: str, out: Path)
     settle(ctx.tasks)
     save(dialog, out / f"sign_in_again_{language}.png")
     dialog.reject()
+
+
+def shoot_sync_progress(shell: Shell, ctx: AppContext, language: str, out: Path) -> None:
+    """The status bar while a first sync receives a big branch's rows."""
+    shell.window.nav.setCurrentRow(0)
+    shell.status_bar.show_status(SyncStatus(
+        online=True, running=True, pending=0, last_sync_at=None, stage=RECEIVING,
+        done=125_000))
+    settle(ctx.tasks)
+    save(shell.window, out / f"status_receiving_{language}.png")
+    shell.status_bar.show_status(shell.sync.status)
 
 
 def sample_feedback(language: str) -> str:

@@ -31,6 +31,9 @@ from .state import device_id, last_sync_at, pending_changes
 __all__ = ["SyncEngine", "SyncProgress", "SyncReport", "device_id", "last_sync_at",
            "pending_changes"]
 
+# What SyncProgress.report's message says a round is doing (the app shows it in its status bar).
+SENDING, RECEIVING, FINISHED = "sending changes", "receiving changes", "sync finished"
+
 # Above this many changed rows the derived refreshes simply redo the whole branch (and the
 # ids stop being collected, so a first sync of a big branch keeps its memory bounded).
 REFRESH_ALL_FROM = 5000
@@ -119,7 +122,7 @@ class SyncEngine:
         finished = datetime.now(UTC)
         with self.profile.engine.begin() as conn:
             state.write(conn, state.LAST_SYNC_AT, finished.replace(tzinfo=None).isoformat())
-        progress.report(1, 1, "sync finished")
+        progress.report(1, 1, FINISHED)
         return SyncReport(sent, received, conflicts, finished, rejected)
 
     # ---- push ----
@@ -151,7 +154,7 @@ class SyncEngine:
             sent += len(entries)
             conflicts += answer["conflicts"]
             rejected += len(answer["rejected"])
-            progress.report(sent, max(total, sent), "sending changes")
+            progress.report(sent, max(total, sent), SENDING)
         return sent, conflicts, rejected
 
     # ---- pull ----
@@ -171,7 +174,7 @@ class SyncEngine:
                     changed.add(table, ids)
                 received += len(page["rows"])
                 progress.report(received, received + (self.pull_limit if page["has_more"] else 0),
-                                "receiving changes")
+                                RECEIVING)
                 if page["has_more"] and progress.cancelled():
                     raise SyncCancelled("cancelled while receiving")
         # Past REFRESH_ALL_FROM rows the ids are not kept: a round that big (a first sync or

@@ -350,6 +350,14 @@ Folder: %1</source>
         </translation>
     </message>
     <message>
+        <source>Syncing — sent %1 of %2</source>
+        <translation>正在同步 — 已上传 %1 / %2 条</translation>
+    </message>
+    <message>
+        <source>Syncing — received %1</source>
+        <translation>正在同步 — 已接收 %1 条</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>

@@ -54,3 +54,29 @@ def running_hq(tmp_path, branches: int = 1, customers: int = 5):
             yield url, users
     finally:
         engine.dispose()
+
+
+@contextmanager
+def signed_in_shell(qtbot, profile, runner, settings, tmp_path, role: str):
+    """The app's shell in English on `profile`, signed in to a running HQ as a user of
+    `role`: (shell, context, signed-in result). HQ stops and the translation is removed when
+    the block ends; `shell.translations` switches languages."""
+    from claimcare_desktop.ui.changes import ChangeBus
+    from claimcare_desktop.ui.context import AppContext
+    from claimcare_desktop.ui.i18n import Translations
+    from claimcare_desktop.ui.shell import Shell
+    from claimcare_desktop.ui.sign_in.flow import sign_in
+
+    translations = Translations()
+    translations.install("en")
+    try:
+        with running_hq(tmp_path) as (url, users):
+            username = next(u[1] for u in users if u[2] == role)
+            signed = sign_in(profile, url, username, PASSWORD)
+            ctx = AppContext(profile, signed.user, runner, ChangeBus(), settings, url,
+                             signed.token)
+            shell = Shell(ctx, translations)
+            qtbot.addWidget(shell.window)
+            yield shell, ctx, signed
+    finally:
+        translations.uninstall()

@@ -8,13 +8,8 @@ from datetime import datetime
 from sqlalchemy import select
 
 from claimcare_desktop.store import models as m
-from claimcare_desktop.ui.changes import ChangeBus
-from claimcare_desktop.ui.context import AppContext
-from claimcare_desktop.ui.i18n import Translations
-from claimcare_desktop.ui.shell import Shell
-from claimcare_desktop.ui.sign_in.flow import sign_in
 
-from .hq_server import PASSWORD, running_hq
+from .hq_server import signed_in_shell
 
 
 def _round(qtbot, shell) -> None:
@@ -25,34 +20,24 @@ def _round(qtbot, shell) -> None:
 
 def test_a_refused_new_row_leaves_the_pc_and_the_status_bar_counts_it(
         qtbot, profile, runner, settings, tmp_path):
-    translations = Translations()
-    translations.install("en")
-    try:
-        with running_hq(tmp_path) as (url, users):
-            username = next(u[1] for u in users if u[2] == "manager")
-            signed = sign_in(profile, url, username, PASSWORD)
-            ctx = AppContext(profile, signed.user, runner, ChangeBus(), settings, url,
-                             signed.token)
-            shell = Shell(ctx, translations)
-            qtbot.addWidget(shell.window)
+    with signed_in_shell(qtbot, profile, runner, settings, tmp_path, "manager") as (
+            shell, ctx, signed):
+        _round(qtbot, shell)
+        assert shell.status_bar.refused.isHidden()
+        claim_id = str(uuid.uuid4())
+        with profile.session(signed.user.id) as s, s.begin():  # claims are HQ's
+            customer_id = s.scalars(select(m.Customer.id)).first()
+            s.add(m.Claim(id=claim_id, branch_id=signed.user.branch_id,
+                          customer_id=customer_id, claim_no="PC-UI", claim_type="auto",
+                          status="open", reported_at=datetime(2026, 3, 2, 9, 0)))
+        with qtbot.waitSignal(ctx.changes.sig_changed, timeout=30_000):
             _round(qtbot, shell)
-            assert shell.status_bar.refused.isHidden()
-            claim_id = str(uuid.uuid4())
-            with profile.session(signed.user.id) as s, s.begin():  # claims are HQ's
-                customer_id = s.scalars(select(m.Customer.id)).first()
-                s.add(m.Claim(id=claim_id, branch_id=signed.user.branch_id,
-                              customer_id=customer_id, claim_no="PC-UI", claim_type="auto",
-                              status="open", reported_at=datetime(2026, 3, 2, 9, 0)))
-            with qtbot.waitSignal(ctx.changes.sig_changed, timeout=30_000):
-                _round(qtbot, shell)
         assert shell.status_bar.refused.text() == "1 change(s) refused by HQ"
         assert not shell.status_bar.refused.isHidden()
         qtbot.waitUntil(lambda: shell.status_bar.pending.text() == "0 change(s) waiting",
                         timeout=10_000)
-        with profile.engine.connect() as conn:
-            deleted = conn.execute(select(m.Claim.deleted).where(m.Claim.id == claim_id)).scalar()
-            logged = conn.execute(select(m.ConflictEntry.field)
-                                  .where(m.ConflictEntry.row_id == claim_id)).scalar()
-        assert deleted is True and logged == "refused create: read_only_table"
-    finally:
-        translations.uninstall()
+    with profile.engine.connect() as conn:
+        deleted = conn.execute(select(m.Claim.deleted).where(m.Claim.id == claim_id)).scalar()
+        logged = conn.execute(select(m.ConflictEntry.field)
+                              .where(m.ConflictEntry.row_id == claim_id)).scalar()
+    assert deleted is True and logged == "refused create: read_only_table"

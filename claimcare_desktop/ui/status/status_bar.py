@@ -9,7 +9,7 @@ from claimcare_desktop.domain.timeutil import from_naive_utc, to_local
 
 from ..context import AppContext
 from ..labels import label
-from .sync_controller import SyncController, SyncStatus
+from .sync_controller import RECEIVING, SENDING, SyncController, SyncStatus
 
 
 class StatusBar(QStatusBar):
@@ -76,7 +76,7 @@ class StatusBar(QStatusBar):
 
     def _state_text(self, status: SyncStatus) -> str:
         if status.running:
-            return self.tr("Syncing…")
+            return self._progress_text(status)
         if status.online:
             return self.tr("Online")
         problems = {"signed_out": self.tr("Offline — sign in again to sync"),
@@ -84,6 +84,14 @@ class StatusBar(QStatusBar):
                     "unavailable": self.tr("Offline — sync not available"),
                     "failed": self.tr("Sync failed — see the log")}
         return problems.get(status.problem, self.tr("Offline"))
+
+    def _progress_text(self, status: SyncStatus) -> str:
+        if status.stage == SENDING and status.total:
+            return self.tr("Syncing — sent %1 of %2").replace(
+                "%1", f"{status.done:,}").replace("%2", f"{status.total:,}")
+        if status.stage == RECEIVING and status.done:
+            return self.tr("Syncing — received %1").replace("%1", f"{status.done:,}")
+        return self.tr("Syncing…")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

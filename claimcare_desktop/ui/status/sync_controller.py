@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 SYNC_INTERVAL_MS = 60_000
 ROUND_RETRIES = 2
 SYNCED_TABLES = frozenset(model.__tablename__ for model in SYNCED_MODELS)
+SENDING, RECEIVING = "sending", "receiving"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,10 @@ class SyncStatus:
     last_sync_at: datetime | None
     problem: str = ""  # offline | signed_out | sign_in_expired | unavailable | failed
     refused: int = 0  # changes HQ refused since the app started
+    # while running: what the round is doing (SENDING | RECEIVING) and how far
+    stage: str = ""
+    done: int = 0
+    total: int = 0  # changes to send; rows to receive are not known in advance
 
     @property
     def needs_sign_in(self) -> bool:
@@ -93,6 +98,14 @@ class SyncController(QObject):
         client = self._client
         self._task = self._ctx.tasks.run_net(lambda state: _run_once(self._ctx, client, state),
                                              on_done=self._synced, on_error=self._failed)
+        self._task.sig_progress.connect(self._progressed)
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        from claimcare_desktop.sync import engine  # a round reports: the engine is there
+
+        stage = {engine.SENDING: SENDING, engine.RECEIVING: RECEIVING}.get(message, "")
+        if self._task is not None:  # a report queued before the round's end is not shown
+            self._publish(stage=stage, done=done, total=total)
 
     def signed_in_again(self, token: str) -> None:
         """Use the token of a new sign-in from now on, and sync at once."""
@@ -144,5 +157,7 @@ class SyncController(QObject):
         self._publish(pending=pending, last_sync_at=last)
 
     def _publish(self, **changes) -> None:
+        if changes.get("running") is not None:  # a round starts or ends: no stage yet
+            changes = {"stage": "", "done": 0, "total": 0, **changes}
         self.status = SyncStatus(**{**self.status.__dict__, **changes})
         self.sig_status.emit(self.status)
