@@ -33,6 +33,7 @@ __all__ = ["SyncEngine", "SyncProgress", "SyncReport", "device_id", "last_sync_a
 
 # What SyncProgress.report's message says a round is doing (the app shows it in its status bar).
 SENDING, RECEIVING, FINISHED = "sending changes", "receiving changes", "sync finished"
+DERIVING = "updating derived data"  # search keys, risk, cadence visits, care items
 
 # Above this many changed rows the derived refreshes simply redo the whole branch (and the
 # ids stop being collected, so a first sync of a big branch keeps its memory bounded).
@@ -113,6 +114,8 @@ class SyncEngine:
         progress = progress or _Quiet()
         sent, conflicts, rejected = self._push_all(progress)
         received, changed = self._pull_all(progress)
+        if changed:
+            progress.report(0, 0, DERIVING)
         if changed and self._refresh_derived(changed):
             # Rows planned from what just arrived go out now, and their echo comes back, so
             # the round ends caught up.

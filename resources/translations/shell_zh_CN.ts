@@ -358,6 +358,10 @@ Folder: %1</source>
         <translation>正在同步 — 已接收 %1 条</translation>
     </message>
     <message>
+        <source>Syncing — updating follow-up plans and risk…</source>
+        <translation>正在同步 — 正在更新回访计划和流失风险…</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>

@@ -1,5 +1,5 @@
 """While a round runs, the status bar says how far it is: changes sent of those waiting, rows
-received so far (real HQ over HTTP, real widgets)."""
+received so far, the derived data being updated (real HQ over HTTP, real widgets)."""
 from __future__ import annotations
 
 import re
@@ -36,6 +36,8 @@ def test_the_status_bar_counts_rows_received_and_changes_sent_during_a_round(
                     for n in re.findall(r"^Syncing — received ([\d,]+)$", text)]
         assert received and received[-1] > 100  # the branch's rows, counted as they came
         assert first[0] == "Syncing…" and first[-1] == "Online"
+        # after the pull, the PC's own plans and risk are brought up to date
+        assert "Syncing — updating follow-up plans and risk…" in first
         with profile.session(signed.user.id) as s, s.begin():
             for n, customer in enumerate(s.scalars(select(m.Customer).limit(3))):
                 customer.care_notes = f"call back {n}"

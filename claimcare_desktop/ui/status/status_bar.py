@@ -9,7 +9,7 @@ from claimcare_desktop.domain.timeutil import from_naive_utc, to_local
 
 from ..context import AppContext
 from ..labels import label
-from .sync_controller import RECEIVING, SENDING, SyncController, SyncStatus
+from .sync_controller import DERIVING, RECEIVING, SENDING, SyncController, SyncStatus
 
 
 class StatusBar(QStatusBar):
@@ -91,6 +91,8 @@ class StatusBar(QStatusBar):
                 "%1", f"{status.done:,}").replace("%2", f"{status.total:,}")
         if status.stage == RECEIVING and status.done:
             return self.tr("Syncing — received %1").replace("%1", f"{status.done:,}")
+        if status.stage == DERIVING:
+            return self.tr("Syncing — updating follow-up plans and risk…")
         return self.tr("Syncing…")
 
     def changeEvent(self, event: QEvent) -> None:

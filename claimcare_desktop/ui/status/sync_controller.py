@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 SYNC_INTERVAL_MS = 60_000
 ROUND_RETRIES = 2
 SYNCED_TABLES = frozenset(model.__tablename__ for model in SYNCED_MODELS)
-SENDING, RECEIVING = "sending", "receiving"
+SENDING, RECEIVING, DERIVING = "sending", "receiving", "deriving"
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class SyncStatus:
     last_sync_at: datetime | None
     problem: str = ""  # offline | signed_out | sign_in_expired | unavailable | failed
     refused: int = 0  # changes HQ refused since the app started
-    # while running: what the round is doing (SENDING | RECEIVING) and how far
+    # while running: what the round is doing (SENDING | RECEIVING | DERIVING) and how far
     stage: str = ""
     done: int = 0
     total: int = 0  # changes to send; rows to receive are not known in advance
@@ -103,7 +103,8 @@ class SyncController(QObject):
     def _progressed(self, done: int, total: int, message: str) -> None:
         from claimcare_desktop.sync import engine  # a round reports: the engine is there
 
-        stage = {engine.SENDING: SENDING, engine.RECEIVING: RECEIVING}.get(message, "")
+        stage = {engine.SENDING: SENDING, engine.RECEIVING: RECEIVING,
+                 engine.DERIVING: DERIVING}.get(message, "")
         if self._task is not None:  # a report queued before the round's end is not shown
             self._publish(stage=stage, done=done, total=total)
 
