@@ -9,7 +9,7 @@ still appear later.
 On PostgreSQL each row already holds its JSON text, built by the database when the row was
 written (wire_rows.py), and the page is one `string_agg` of them: no per-row Python at HQ,
 which was most of a first sync's server time, and no per-row JSON building in the database,
-which was most of PostgreSQL's time under 200 devices. Its JSON is the Python encoder's
+the largest single part of PostgreSQL's time under 200 devices. Its JSON is the Python encoder's
 (timestamps with six fraction digits). The statement runs on the driver's own cursor, with
 the bearer token's check inside it: SQLAlchemy's per-call work was most of a small pull's CPU.
 """

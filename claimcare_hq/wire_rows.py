@@ -2,8 +2,8 @@
 
 Every device of a branch pulls every change of its branch, so building a row's JSON when it is
 written, once, instead of in every pull page that carries it, saves PostgreSQL the work of
-each pull but the first: under 200 devices, turning rows into JSON was most of PostgreSQL's
-time. A BEFORE INSERT OR UPDATE trigger on each synced table sets the column `wire` to the
+each pull but the first: under 200 devices, turning rows into JSON was the largest single
+part of PostgreSQL's time (`docs/BENCHMARKS.md`, Sync). A BEFORE INSERT OR UPDATE trigger on each synced table sets the column `wire` to the
 row's JSON text (the same JSON pull.py's Python encoder makes for SQLite), so every
 writer keeps it right: pushes, `import-claims`, user administration, seeding, hand-run SQL.
 
@@ -28,7 +28,7 @@ def _json_value(table_name: str, column_name: str, row: str) -> str:
     return f'{row}."{column.name}"'
 
 
-def row_json_sql(table_name: str, row: str) -> str:
+def _row_json_sql(table_name: str, row: str) -> str:
     """SQL for the JSON text of row `row` of `table_name` as a pull sends it."""
     table = SYNCED_TABLES[table_name]
     fields = ", ".join(f"'{c.name}', {_json_value(table_name, c.name, row)}"
@@ -42,7 +42,7 @@ def _function_name(table_name: str) -> str:
 
 
 def _function_body(table_name: str) -> str:
-    return f"BEGIN NEW.{WIRE_COLUMN} := {row_json_sql(table_name, 'NEW')}; RETURN NEW; END"
+    return f"BEGIN NEW.{WIRE_COLUMN} := {_row_json_sql(table_name, 'NEW')}; RETURN NEW; END"
 
 
 def _installed_body(conn: Connection, table_name: str) -> str | None:
