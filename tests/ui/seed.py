@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import insert
 
 from claimcare_desktop.domain.ids import new_id, visit_id
+from claimcare_desktop.domain.timeutil import local_date
 from claimcare_desktop.store import models as m
 from claimcare_desktop.ui.context import CurrentUser
 
-TODAY = date.today()
+# The branch's date, as the app reckons "today" (China time): the machine's own date differs
+# from it between 16:00 and 24:00 UTC, and the queue's "due today" tab was empty then.
+TODAY = local_date(datetime.now(UTC))
 NAMES = ("张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄勇", "周杰", "吴霞")
 CLAIM_TYPES = ("auto", "health", "property", "life", "accident")
 
