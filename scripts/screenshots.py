@@ -36,7 +36,8 @@ from claimcare_desktop.ui.i18n import LANGUAGES, Translations  # noqa: E402
 from claimcare_desktop.ui.settings import Settings  # noqa: E402
 from claimcare_desktop.ui.shell import Shell  # noqa: E402
 from claimcare_desktop.ui.sign_in.dialog import SignInDialog  # noqa: E402
-from claimcare_desktop.ui.status.sync_controller import RECEIVING, SyncStatus  # noqa: E402
+from claimcare_desktop.sync.progress import RECEIVING  # noqa: E402
+from claimcare_desktop.ui.status.sync_controller import SyncStatus  # noqa: E402
 from claimcare_desktop.ui.tasks import TaskRunner  # noqa: E402
 from claimcare_desktop.ui.visit_queue.complaint_dialog import (  # noqa: E402
     ComplaintFromVisitDialog,

@@ -13,7 +13,7 @@ import importlib
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import delete, select
 
@@ -25,25 +25,16 @@ from .apply import apply_page
 from .client import HqClient
 from .errors import HqRefused, SyncCancelled
 from .pages import prefetched_pages
+from .progress import DERIVING, FINISHED, RECEIVING, SENDING, Quiet, SyncProgress
 from .refused import logged_refusals, refused_new_rows, tombstone
 from .state import device_id, last_sync_at, pending_changes
 
 __all__ = ["SyncEngine", "SyncProgress", "SyncReport", "device_id", "last_sync_at",
            "pending_changes"]
 
-# What SyncProgress.report's message says a round is doing (the app shows it in its status bar).
-SENDING, RECEIVING, FINISHED = "sending changes", "receiving changes", "sync finished"
-DERIVING = "updating derived data"  # search keys, risk, cadence visits, care items
-
 # Above this many changed rows the derived refreshes simply redo the whole branch (and the
 # ids stop being collected, so a first sync of a big branch keeps its memory bounded).
 REFRESH_ALL_FROM = 5000
-
-
-class SyncProgress(Protocol):
-    def report(self, done: int, total: int, message: str) -> None: ...
-
-    def cancelled(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -53,14 +44,6 @@ class SyncReport:
     conflicts: int
     finished_at: datetime
     rejected: int = 0
-
-
-class _Quiet:
-    def report(self, done: int, total: int, message: str) -> None:
-        pass
-
-    def cancelled(self) -> bool:
-        return False
 
 
 def outbox_mutation(entry: Any) -> protocol.Mutation:
@@ -111,7 +94,7 @@ class SyncEngine:
         self.today = today
 
     def run_once(self, progress: SyncProgress | None = None) -> SyncReport:
-        progress = progress or _Quiet()
+        progress = progress or Quiet()
         sent, conflicts, rejected = self._push_all(progress)
         received, changed = self._pull_all(progress)
         if changed:

@@ -7,7 +7,8 @@ import re
 from sqlalchemy import select
 
 from claimcare_desktop.store import models as m
-from claimcare_desktop.ui.status.sync_controller import RECEIVING, SyncStatus
+from claimcare_desktop.sync.progress import RECEIVING
+from claimcare_desktop.ui.status.sync_controller import SyncStatus
 
 from .hq_server import signed_in_shell
 

@@ -6,10 +6,11 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from claimcare_desktop.domain.timeutil import from_naive_utc, to_local
+from claimcare_desktop.sync.progress import DERIVING, RECEIVING, SENDING
 
 from ..context import AppContext
 from ..labels import label
-from .sync_controller import DERIVING, RECEIVING, SENDING, SyncController, SyncStatus
+from .sync_controller import SyncController, SyncStatus
 
 
 class StatusBar(QStatusBar):

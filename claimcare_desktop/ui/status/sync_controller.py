@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 SYNC_INTERVAL_MS = 60_000
 ROUND_RETRIES = 2
 SYNCED_TABLES = frozenset(model.__tablename__ for model in SYNCED_MODELS)
-SENDING, RECEIVING, DERIVING = "sending", "receiving", "deriving"
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class SyncStatus:
     last_sync_at: datetime | None
     problem: str = ""  # offline | signed_out | sign_in_expired | unavailable | failed
     refused: int = 0  # changes HQ refused since the app started
-    # while running: what the round is doing (SENDING | RECEIVING | DERIVING) and how far
+    # while running: what the round is doing (a stage of sync/progress.py) and how far
     stage: str = ""
     done: int = 0
     total: int = 0  # changes to send; rows to receive are not known in advance
@@ -92,7 +91,7 @@ class SyncController(QObject):
             self._publish(online=False, running=False, problem="offline")
             self.refresh_counters()
             return
-        self._publish(running=True)
+        self._publish(running=True, stage="", done=0, total=0)
         if self._client is None:
             self._client = _make_client(self._ctx)
         client = self._client
@@ -100,11 +99,7 @@ class SyncController(QObject):
                                              on_done=self._synced, on_error=self._failed)
         self._task.sig_progress.connect(self._progressed)
 
-    def _progressed(self, done: int, total: int, message: str) -> None:
-        from claimcare_desktop.sync import engine  # a round reports: the engine is there
-
-        stage = {engine.SENDING: SENDING, engine.RECEIVING: RECEIVING,
-                 engine.DERIVING: DERIVING}.get(message, "")
+    def _progressed(self, done: int, total: int, stage: str) -> None:
         if self._task is not None:  # a report queued before the round's end is not shown
             self._publish(stage=stage, done=done, total=total)
 
@@ -158,7 +153,5 @@ class SyncController(QObject):
         self._publish(pending=pending, last_sync_at=last)
 
     def _publish(self, **changes) -> None:
-        if changes.get("running") is not None:  # a round starts or ends: no stage yet
-            changes = {"stage": "", "done": 0, "total": 0, **changes}
         self.status = SyncStatus(**{**self.status.__dict__, **changes})
         self.sig_status.emit(self.status)
