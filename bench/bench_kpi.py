@@ -20,12 +20,8 @@ import time
 from datetime import UTC, date, datetime
 
 from claimcare_desktop.store.db import open_profile
-from claimcare_desktop.store.kpi_queries import (
-    KpiScope,
-    at_risk_customers,
-    kpi_monthly_trend,
-    kpi_report,
-)
+from claimcare_desktop.store.at_risk import at_risk_customers
+from claimcare_desktop.store.kpi_queries import KpiScope, kpi_monthly_trend, kpi_report
 
 from .bare_sql import Replay, capture, open_bare
 from .datasets import TODAY, Dataset

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..store import report_queries as rq
-from ..store.kpi_queries import at_risk_statement
+from ..store.at_risk import at_risk_statement
 from .i18n import Translator
 from .request import ReportInput
 from .workbook import Column, Sheet

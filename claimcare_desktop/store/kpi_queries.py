@@ -60,17 +60,6 @@ class MonthKpis:
 
 
 @dataclass(frozen=True)
-class AtRiskCustomer:
-    customer_id: str
-    name: str
-    phone: str | None
-    manager_name: str | None
-    score: int
-    level: str
-    reasons: list[dict[str, Any]]
-
-
-@dataclass(frozen=True)
 class Window:
     """A local-date period [start, end) and the moment its figures are read."""
 
@@ -579,20 +568,3 @@ def kpi_monthly_trend(conn: Any, scope: KpiScope, until: date, months: int = 12,
     return [MonthKpis(first, _results(conn, scope, Window(first, _next_month(first), _now(now)),
                                       snapshot, marks))
             for first in firsts]
-
-
-def at_risk_statement(scope: KpiScope, min_score: int = 1) -> Any:
-    """Customers by risk score (highest first) as last computed by `derived.refresh_risk`."""
-    c, u = customers_t.c, User.__table__.c
-    return (select(c.id, c.name, c.phone, u.display_name, c.risk_score, c.risk_level,
-                   c.risk_reasons, c.id_number, c.tier)
-            .select_from(customers_t.outerjoin(User.__table__, u.id == c.manager_id))
-            .where(*customers_in(scope), c.risk_score >= min_score)
-            .order_by(c.risk_score.desc(), c.id))
-
-
-def at_risk_customers(conn: Any, scope: KpiScope, limit: int = 100,
-                      min_score: int = 1) -> list[AtRiskCustomer]:
-    rows = conn.execute(at_risk_statement(scope, min_score).limit(limit))
-    return [AtRiskCustomer(r[0], r[1], r[2], r[3], r[4], r[5] or "", list(r[6] or []))
-            for r in rows]

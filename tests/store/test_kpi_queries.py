@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from claimcare_desktop.domain import validation
 from claimcare_desktop.store import kpi_queries as kq
+from claimcare_desktop.store.at_risk import at_risk_customers
 from claimcare_desktop.store.db import open_profile
 from claimcare_desktop.store.models import Customer
 from tests.export import dataset as d
@@ -115,9 +116,9 @@ def test_monthly_trend(profile):
 
 def test_at_risk_customers_highest_first_without_deleted_or_other_branches(profile):
     with profile.engine.connect() as conn:
-        rows = kq.at_risk_customers(conn, kq.KpiScope(d.BRANCH), limit=10)
-        top = kq.at_risk_customers(conn, kq.KpiScope(d.BRANCH), limit=1)
-        mine = kq.at_risk_customers(conn, kq.KpiScope(d.BRANCH, d.M2), limit=10)
+        rows = at_risk_customers(conn, kq.KpiScope(d.BRANCH), limit=10)
+        top = at_risk_customers(conn, kq.KpiScope(d.BRANCH), limit=1)
+        mine = at_risk_customers(conn, kq.KpiScope(d.BRANCH, d.M2), limit=10)
     assert [r.customer_id for r in rows] == [d.C1, d.C2]
     assert rows[0].manager_name == "钱经理" and rows[0].level == "high"
     assert rows[0].reasons[0]["code"] == "low_satisfaction"

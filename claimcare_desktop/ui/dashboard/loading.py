@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 
 from claimcare_desktop.domain.kpi import KpiResult
 from claimcare_desktop.store import kpi_queries as kq
+from claimcare_desktop.store.at_risk import AtRiskCustomer, at_risk_customers
 from claimcare_desktop.store.workload import (
     ConflictRow,
     DueItem,
@@ -36,7 +37,7 @@ class KpiRequest:
 @dataclass(frozen=True)
 class KpiSummary:
     report: list[KpiResult]
-    at_risk: list[kq.AtRiskCustomer]
+    at_risk: list[AtRiskCustomer]
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class BranchWork:
 
 def load_summary(conn: Connection, request: KpiRequest) -> KpiSummary:
     return KpiSummary(kq.kpi_report(conn, request.scope, request.start, request.end, request.now),
-                      kq.at_risk_customers(conn, request.scope))
+                      at_risk_customers(conn, request.scope))
 
 
 def load_trend(conn: Connection, request: KpiRequest) -> list[kq.MonthKpis]:
