@@ -39,10 +39,10 @@ def _pages(engine, actor: Actor, hashed: str, limit: int) -> list[tuple[bytes, b
         row, stored = pull_page_for_token(engine, hashed, cursor, limit)
         assert row[1] == actor.branch_id
         pages.append((pull_page(engine, actor.branch_id, cursor, limit), stored))
-        cursor_text = stored[stored.rindex(b'"next_cursor":') + 14:]
-        cursor = int(cursor_text[:cursor_text.index(b",")])
-        if b'"has_more":false' in stored:
+        page = json.loads(stored)
+        if not page["has_more"]:
             return pages
+        cursor = page["next_cursor"]
 
 
 def _push_conflict_and_audit_entry(engine, actor: Actor) -> None:
