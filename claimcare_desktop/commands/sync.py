@@ -40,8 +40,12 @@ def run(args) -> int:
     from claimcare_desktop.sync.errors import NotSignedIn, SyncError, TokenExpired
     from claimcare_desktop.sync.state import pending_changes
 
+    try:
+        client = HqClient(args.hq)
+    except SyncError as exc:  # a mistyped address: said before the profile is touched
+        print(f"sync failed: {exc}", file=sys.stderr)
+        return 1
     profile = open_profile(args.profile)
-    client = HqClient(args.hq)
     try:
         _ensure_signed_in(profile, client, args.user)
         try:

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
@@ -19,6 +20,7 @@ from . import protocol
 from .errors import (
     AccountDisabled,
     BadCredentials,
+    BadHqAddress,
     HqRefused,
     HqUnreachable,
     NotSignedIn,
@@ -63,12 +65,26 @@ def _detail(response: requests.Response) -> str:
     return str(_error_body(response).get("detail") or response.reason or response.status_code)
 
 
+def checked_hq_address(url: str) -> str:
+    """`url` without a trailing slash, or BadHqAddress when it cannot name an HQ (no scheme or
+    host, another scheme, a port that is not a number): said before any request, rather
+    than as the HTTP library's own error."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 (raises ValueError for a port that is not a number)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise BadHqAddress(f"not an HQ address (like http://hq.example.com:8765): {url!r}")
+    return url.strip().rstrip("/")
+
+
 class HqClient:
     def __init__(self, base_url: str, token: str | None = None,
                  timeout: tuple[float, float] = (5.0, 60.0), retries: int = 4,
                  backoff_base: float = 0.5, backoff_cap: float = 30.0,
                  max_retry_after: float = 60.0, sleep: Callable[[float], None] = time.sleep):
-        self.base_url = base_url.rstrip("/")
+        self.base_url = checked_hq_address(base_url)
         self.token = token
         self.timeout = timeout
         self.retries = retries

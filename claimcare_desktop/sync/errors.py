@@ -10,6 +10,10 @@ class HqUnreachable(SyncError):
     """No answer from HQ (no network, HQ down, timeouts) after the retries."""
 
 
+class BadHqAddress(SyncError):
+    """The HQ address is not an http(s) URL with a host (and a port number, if any)."""
+
+
 class BadCredentials(SyncError):
     """Wrong username or password."""
 

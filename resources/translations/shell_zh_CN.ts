@@ -287,6 +287,10 @@ Folder: %1</source>
         <translation>无法连接总部，且该用户从未在本机在线登录过，因此暂时无法离线登录。</translation>
     </message>
     <message>
+        <source>The HQ address is not valid. It looks like http://hq.example.com:8765 (ask HQ for yours).</source>
+        <translation>总部地址无效。格式如 http://hq.example.com:8765（请向总部索取）。</translation>
+    </message>
+    <message>
         <source>HQ cannot be reached. Check the network or the HQ address.</source>
         <translation>无法连接总部，请检查网络或总部地址。</translation>
     </message>

@@ -58,3 +58,12 @@ def test_a_profile_of_one_branch_refuses_a_user_of_another(live_hq, tmp_path, mo
     code, _out, err = _sync(monkeypatch, capsys, folder, live_hq.url, f"{b.code}.sup",
                             PASSWORD + "\n")
     assert code == 1 and "this profile holds branch" in err
+
+
+def test_a_mistyped_hq_address_fails_with_a_message_before_the_profile_is_made(
+        tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "pc"
+    code, out, err = _sync(monkeypatch, capsys, folder, "127.0.0.1:8765", "sh01.sup")
+    assert code == 1 and out == ""
+    assert err.startswith("sync failed: not an HQ address (like http://hq.example.com:8765)")
+    assert not folder.exists()

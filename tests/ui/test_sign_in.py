@@ -3,6 +3,7 @@ import pytest
 from sqlalchemy import select
 
 from claimcare_desktop.store import models as m
+from claimcare_desktop.ui import settings as opt
 from claimcare_desktop.ui.sign_in.dialog import SignInDialog
 
 from .hq_server import PASSWORD, free_port, running_hq
@@ -125,3 +126,26 @@ def test_hq_rate_limit_after_repeated_failures(qtbot, profile, runner, settings,
     _attempt(qtbot, dialog)
     assert dialog.signed_in is None
     assert dialog.message.text() == "Too many failed attempts. Try again in 1 minute(s)."
+
+
+@pytest.mark.parametrize("address", ["http://127.0.0.1:8765wrongpass", "127.0.0.1:8765",
+                                     "ftp://hq.example.com", "http://hq:99999"])
+def test_a_mistyped_hq_address_is_named_in_the_users_language_and_nothing_is_stored(
+        qtbot, profile, runner, settings, address):
+    from claimcare_desktop.ui.i18n import Translations
+
+    translations = Translations()
+    translations.install("zh_CN")
+    try:
+        dialog = _dialog(qtbot, profile, runner, settings, address, "sh01.mgr1", PASSWORD)
+        _attempt(qtbot, dialog)
+        assert dialog.signed_in is None
+        assert dialog.message.text() == ("总部地址无效。格式如 http://hq.example.com:8765"
+                                         "（请向总部索取）。")
+        assert dialog.hq_url.hasFocus() or not dialog.isActiveWindow()
+        assert dialog.hq_url.text() == address  # kept, to be corrected
+    finally:
+        translations.uninstall()
+    with profile.engine.connect() as conn:
+        assert conn.execute(select(m.LocalCredential)).first() is None
+    assert settings.get(opt.HQ_URL) == opt.HQ_URL.default  # the mistyped address not kept

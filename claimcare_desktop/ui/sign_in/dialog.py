@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from claimcare_desktop.sync.errors import (
     AccountDisabled,
     BadCredentials,
+    BadHqAddress,
     HqRefused,
     HqUnreachable,
     ProfileOfAnotherBranch,
@@ -133,8 +134,9 @@ class SignInDialog(QDialog):
         self.buttons.setEnabled(True)
         self.message.setStyleSheet("color: #b3261e")
         self.message.setText(self.describe(error))
-        self.password.selectAll()
-        self.password.setFocus()
+        wrong_field = self.hq_url if isinstance(error, BadHqAddress) else self.password
+        wrong_field.selectAll()
+        wrong_field.setFocus()
 
     def describe(self, error: BaseException) -> str:
         if isinstance(error, BadCredentials | WrongPassword):
@@ -147,6 +149,9 @@ class SignInDialog(QDialog):
         if isinstance(error, UnknownOfflineUser):
             return self.tr("HQ cannot be reached, and this user has not signed in online on "
                            "this PC before, so an offline sign-in is not possible yet.")
+        if isinstance(error, BadHqAddress):
+            return self.tr("The HQ address is not valid. It looks like "
+                           "http://hq.example.com:8765 (ask HQ for yours).")
         if isinstance(error, HqUnreachable):
             return self.tr("HQ cannot be reached. Check the network or the HQ address.")
         if isinstance(error, ProfileOfAnotherBranch):
